@@ -24,7 +24,7 @@ enum Column {
 
     Column(String canonical, String... aliases) {
         this.canonical = canonical;
-        this.names = List.of(aliases.length == 0 ? new String[] {canonical} : prepend(canonical, aliases));
+        this.names = List.of(prepend(canonical, aliases));
     }
 
     String canonical() {

@@ -1,6 +1,7 @@
 package org.xiaoche.routing.roster.io;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class ColumnMapping {
     }
 
     private static Set<Column> union(Set<Column> a, Set<Column> b) {
-        java.util.EnumSet<Column> all = java.util.EnumSet.noneOf(Column.class);
+        EnumSet<Column> all = EnumSet.noneOf(Column.class);
         all.addAll(a);
         all.addAll(b);
         return all;

@@ -37,7 +37,10 @@ final class CsvTableReader implements TableReader {
             if (head.hasUtf8Bom()) {
                 reader.skip(1); // the BOM decodes to one U+FEFF character
             }
-            char delimiter = delimiter(reader);
+            char delimiter = delimiter(reader, problems);
+            if (delimiter == 0) {
+                return;
+            }
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false) // keep line numbers exact; blank rows are skipped by the sink
@@ -71,20 +74,35 @@ final class CsvTableReader implements TableReader {
         }
     }
 
-    /** The separator the header line uses most: comma, semicolon or tab; comma when none. */
-    private static char delimiter(BufferedReader reader) throws IOException {
-        reader.mark(HEADER_LINE_LIMIT_CHARS);
-        String first = "";
-        String line;
+    /**
+     * The separator the header line uses most: comma, semicolon or tab; comma when none. Returns 0
+     * (after recording a problem) when no line break occurs within the first
+     * {@value #HEADER_LINE_LIMIT_CHARS} characters: no roster header is that long.
+     */
+    private static char delimiter(BufferedReader reader, ProblemList problems) throws IOException {
+        reader.mark(HEADER_LINE_LIMIT_CHARS + 1);
+        StringBuilder first = new StringBuilder();
+        int c;
+        int read = 0;
         // The header is the first non-blank line.
-        while ((line = reader.readLine()) != null) {
-            if (!line.isBlank()) {
-                first = line;
-                break;
+        while ((c = reader.read()) != -1 && read++ < HEADER_LINE_LIMIT_CHARS) {
+            if (c == '\n' || c == '\r') {
+                if (!first.toString().isBlank()) {
+                    break;
+                }
+                first.setLength(0);
+            } else {
+                first.append((char) c);
             }
         }
+        if (read > HEADER_LINE_LIMIT_CHARS) {
+            problems.fileProblem("the first line is longer than " + HEADER_LINE_LIMIT_CHARS
+                    + " characters; this does not look like a CSV roster");
+            return 0;
+        }
         reader.reset();
-        long commas = count(first, ','), semicolons = count(first, ';'), tabs = count(first, '\t');
+        String header = first.toString();
+        long commas = count(header, ','), semicolons = count(header, ';'), tabs = count(header, '\t');
         if (semicolons > commas && semicolons >= tabs) {
             return ';';
         }

@@ -91,6 +91,12 @@ class RosterFileContentTest {
     }
 
     @Test
+    void textWithoutLineBreaksIsRejected() throws IOException {
+        byte[] oneLine = "a,".repeat(1_500_000).getBytes(StandardCharsets.UTF_8);
+        assertReason(fileProblem(write("one-line.csv", oneLine)), "first line is longer than");
+    }
+
+    @Test
     void unsupportedExtension() throws IOException {
         assertReason(fileProblem(write("schools.pdf", "x".getBytes(StandardCharsets.UTF_8))), "unsupported file type 'pdf'");
     }
