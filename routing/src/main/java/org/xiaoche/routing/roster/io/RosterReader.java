@@ -1,0 +1,111 @@
+package org.xiaoche.routing.roster.io;
+
+import org.xiaoche.routing.geo.CoordinateSystem;
+import org.xiaoche.routing.roster.NetworkArea;
+import org.xiaoche.routing.roster.School;
+import org.xiaoche.routing.roster.Student;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads school and student rosters from CSV ({@code .csv}, {@code .txt}), XLSX ({@code .xlsx}) or
+ * GeoJSON ({@code .geojson}, {@code .json}), chosen by extension and checked against the content.
+ *
+ * <p>Imports are all-or-nothing: either every row is valid and the full list is returned, or an
+ * {@link ImportRejectedException} lists every problem found (file, line, column, reason) and nothing
+ * is returned. Coordinates are converted from {@code crs} to WGS-84 and must lie inside {@code area}.
+ *
+ * <p>Column names are case-insensitive and accept Chinese aliases (学校编号, 经度, 纬度, …); extra
+ * columns are ignored. Schools: {@code school_id, name, level, lon, lat, bell_time, dismissal_time}
+ * required, {@code capacity} (0 = unknown) and {@code teaching_point} (default false) optional.
+ * Students: {@code student_id, school_id, grade, lon, lat} required, {@code wheelchair} optional.
+ */
+public final class RosterReader {
+
+    private RosterReader() {
+    }
+
+    /**
+     * Reads a school roster.
+     *
+     * @return the schools in file order; never empty
+     * @throws ImportRejectedException when the file has any problem
+     * @throws IOException             when the file cannot be read from disk
+     */
+    public static List<School> readSchools(Path file, CoordinateSystem crs, NetworkArea area)
+            throws IOException, ImportRejectedException {
+        Objects.requireNonNull(crs, "crs");
+        Objects.requireNonNull(area, "area");
+        ProblemList problems = new ProblemList(fileName(file));
+        SchoolRows rows = new SchoolRows(problems, crs, area);
+        read(file, rows, problems);
+        if (problems.isEmpty() && rows.schools().isEmpty()) {
+            problems.fileProblem(rows.sawHeader() ? "the file has a header but no schools" : "the file is empty");
+        }
+        problems.throwIfAny();
+        return List.copyOf(rows.schools());
+    }
+
+    /**
+     * Reads a student roster. Each student's school must be in {@code schoolsById} and teach the
+     * student's grade. Problem reasons never contain home coordinates.
+     *
+     * @return the students in file order; never empty
+     * @throws ImportRejectedException when the file has any problem
+     * @throws IOException             when the file cannot be read from disk
+     */
+    public static List<Student> readStudents(Path file, CoordinateSystem crs, NetworkArea area,
+                                             Map<String, School> schoolsById)
+            throws IOException, ImportRejectedException {
+        Objects.requireNonNull(crs, "crs");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(schoolsById, "schoolsById");
+        ProblemList problems = new ProblemList(fileName(file));
+        StudentRows rows = new StudentRows(problems, crs, area, schoolsById);
+        read(file, rows, problems);
+        if (problems.isEmpty() && rows.students().isEmpty()) {
+            problems.fileProblem(rows.sawHeader() ? "the file has a header but no students" : "the file is empty");
+        }
+        problems.throwIfAny();
+        return List.copyOf(rows.students());
+    }
+
+    private static void read(Path file, TableSink sink, ProblemList problems) throws IOException {
+        TableReader reader = readerFor(file, problems);
+        if (reader != null) {
+            reader.read(file, sink, problems);
+        }
+    }
+
+    /** The reader for the file's extension; null (with a problem) when the extension is not supported. */
+    private static TableReader readerFor(Path file, ProblemList problems) {
+        String name = problems.file().toLowerCase(Locale.ROOT);
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        switch (extension) {
+            case "csv", "txt":
+                return new CsvTableReader();
+            case "xlsx":
+                return new XlsxTableReader();
+            case "geojson", "json":
+                return new GeoJsonTableReader();
+            case "xls":
+                problems.fileProblem("old binary Excel (.xls) files are not supported; save it as .xlsx or CSV");
+                return null;
+            default:
+                problems.fileProblem("unsupported file type '" + extension
+                        + "'; use .csv, .txt, .xlsx, .geojson or .json");
+                return null;
+        }
+    }
+
+    private static String fileName(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+}

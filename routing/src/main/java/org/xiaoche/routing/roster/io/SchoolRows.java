@@ -1,0 +1,116 @@
+package org.xiaoche.routing.roster.io;
+
+import org.xiaoche.routing.geo.CoordinateSystem;
+import org.xiaoche.routing.geo.LonLat;
+import org.xiaoche.routing.roster.NetworkArea;
+import org.xiaoche.routing.roster.School;
+import org.xiaoche.routing.roster.SchoolLevel;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns table rows into {@link School}s, validating each field. */
+final class SchoolRows implements TableSink {
+
+    private static final Set<Column> REQUIRED = EnumSet.of(Column.SCHOOL_ID, Column.NAME, Column.LEVEL,
+            Column.LON, Column.LAT, Column.BELL_TIME, Column.DISMISSAL_TIME);
+    private static final Set<Column> OPTIONAL = EnumSet.of(Column.CAPACITY, Column.TEACHING_POINT);
+    private static final int MAX_CAPACITY = 100_000;
+
+    private final ProblemList problems;
+    private final CoordinateSystem crs;
+    private final NetworkArea area;
+    private final List<School> schools = new ArrayList<>();
+    private final Map<String, Long> lineById = new HashMap<>();
+    private RowFields fields;
+
+    SchoolRows(ProblemList problems, CoordinateSystem crs, NetworkArea area) {
+        this.problems = problems;
+        this.crs = crs;
+        this.area = area;
+    }
+
+    @Override
+    public void header(long line, List<String> names) {
+        fields = new RowFields(ColumnMapping.of(names, REQUIRED, OPTIONAL, problems, line), problems, false);
+    }
+
+    @Override
+    public void row(long line, List<String> cells) {
+        RowFields f = fields;
+        f.startRow(line, cells);
+        if (f.rowIsBlank()) {
+            return;
+        }
+        String id = f.required(Column.SCHOOL_ID);
+        if (id != null) {
+            Long first = lineById.putIfAbsent(id, line);
+            if (first != null) {
+                f.problem(Column.SCHOOL_ID, "duplicate school id '" + id + "' (lines " + first + " and " + line + ")");
+            }
+        }
+        String name = f.required(Column.NAME);
+        SchoolLevel level = level(f);
+        LonLat location = f.location(crs, area);
+        String capacityText = f.text(Column.CAPACITY);
+        Integer capacity = capacityText.isEmpty() ? Integer.valueOf(0)
+                : f.integer(capacityText, Column.CAPACITY, 0, MAX_CAPACITY);
+        LocalTime bell = f.time(Column.BELL_TIME);
+        LocalTime dismissal = f.time(Column.DISMISSAL_TIME);
+        if (bell != null && dismissal != null && !dismissal.isAfter(bell)) {
+            f.problem(Column.DISMISSAL_TIME, "dismissal time " + dismissal + " is not after bell time " + bell);
+        }
+        boolean teachingPoint = f.flag(Column.TEACHING_POINT);
+        if (f.rowIsValid() && problems.isEmpty()) {
+            schools.add(new School(id, name, level, location, capacity, bell, dismissal, teachingPoint));
+        }
+    }
+
+    /** True once a header was seen, i.e. the file was a table at all. */
+    boolean sawHeader() {
+        return fields != null;
+    }
+
+    /** Rows that were valid; meaningful only when the file had no problems. */
+    List<School> schools() {
+        return schools;
+    }
+
+    static SchoolLevel parseLevel(String text) {
+        switch (Column.normalize(text)) {
+            case "kindergarten", "幼儿园":
+                return SchoolLevel.KINDERGARTEN;
+            case "primary", "小学":
+                return SchoolLevel.PRIMARY;
+            case "junior", "junior_middle", "初中":
+                return SchoolLevel.JUNIOR;
+            case "nine_year", "nineyear", "九年一贯制", "九年制":
+                return SchoolLevel.NINE_YEAR;
+            default:
+                return null;
+        }
+    }
+
+    private static SchoolLevel level(RowFields f) {
+        String v = f.required(Column.LEVEL);
+        if (v == null) {
+            return null;
+        }
+        SchoolLevel level = parseLevel(v);
+        if (level == null) {
+            f.problem(Column.LEVEL, "'" + v + "' is not a school level (use kindergarten, primary, junior,"
+                    + " nine_year or 幼儿园, 小学, 初中, 九年一贯制)");
+        }
+        return level;
+    }
+
+    static String levelName(SchoolLevel level) {
+        return level.name().toLowerCase(Locale.ROOT);
+    }
+}
