@@ -475,6 +475,7 @@ final class RoadNetworkBuilder {
      */
     private void addFootpathShortcuts() {
         List<double[]> candidates = new ArrayList<>();
+        double typicalSpacing_m = Math.sqrt(terrain.width_m() * terrain.height_m() / layout.settlements().size());
         for (Settlement village : layout.settlements()) {
             if (village.kind() != Settlement.Kind.VILLAGE) {
                 continue;
@@ -487,7 +488,7 @@ final class RoadNetworkBuilder {
                 }
                 double straight_m = junctionPoint(from).distance_m(junctionPoint(to));
                 double ratio = paths.distance_m()[to] / straight_m;
-                if (straight_m < 2_500 && ratio > 2.0 && (from < to || !layout.settlements().get(junctionSettlement.get(to)).kind().equals(Settlement.Kind.VILLAGE))) {
+                if (straight_m < 1.3 * typicalSpacing_m && ratio > 1.6 && (from < to || !layout.settlements().get(junctionSettlement.get(to)).kind().equals(Settlement.Kind.VILLAGE))) {
                     candidates.add(new double[] {Math.min(ratio, 1e6), from, to});
                 }
             }
