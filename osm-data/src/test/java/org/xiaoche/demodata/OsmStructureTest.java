@@ -68,6 +68,7 @@ class OsmStructureTest {
     }
 
     static void assertWellFormed(ParsedOsm osm) {
+        assertTrue(osm.osmIsFirstEvent, "<osm> must directly follow the XML declaration (GraphHopper's reader)");
         assertEquals("0.6", osm.rootVersion);
         assertEquals("xiaoche-demodata", osm.generator);
         assertNotNull(osm.bounds, "<bounds> is required by GraphHopper");

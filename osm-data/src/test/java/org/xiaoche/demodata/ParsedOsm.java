@@ -36,6 +36,8 @@ final class ParsedOsm {
     double[] bounds;
     boolean nodeAfterWay;
     boolean boundsBeforeNodes;
+    /** GraphHopper rejects a file unless {@code <osm>} is the first event after the XML declaration. */
+    boolean osmIsFirstEvent;
 
     static ParsedOsm read(Path gz) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
@@ -50,6 +52,12 @@ final class ParsedOsm {
             long currentNode = -1;
             Way currentWay = null;
             boolean seenWay = false, seenNode = false;
+            int first = xml.next();
+            osm.osmIsFirstEvent = first == XMLStreamConstants.START_ELEMENT && "osm".equals(xml.getLocalName());
+            if (osm.osmIsFirstEvent) {
+                osm.rootVersion = xml.getAttributeValue(null, "version");
+                osm.generator = xml.getAttributeValue(null, "generator");
+            }
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;
