@@ -72,23 +72,31 @@ final class EligibilityCommand implements Callable<Integer> {
     }
 
     static void printSummary(EligibilityResult result, PrintStream out) {
-        out.printf(Locale.ROOT, "%-8s %-16s %8s %7s %9s %11s %8s %8s %8s%n",
-                "school", "name", "students", "walks", "needs bus", "unreachable", "p50 m", "p90 m", "max m");
+        out.printf(Locale.ROOT, "%-8s %s %8s %7s %9s %11s %8s %8s %8s%n",
+                "school", pad("name", 24), "students", "walks", "needs bus", "unreachable", "p50 m", "p90 m", "max m");
         for (SchoolEligibilitySummary s : result.schools()) {
-            out.printf(Locale.ROOT, "%-8s %-16s %8d %7d %9d %11d %8s %8s %8s%n", s.schoolId(), fit(s.schoolName()),
+            out.printf(Locale.ROOT, "%-8s %s %8d %7d %9d %11d %8s %8s %8s%n", s.schoolId(), pad(s.schoolName(), 24),
                     s.students(), s.walkers(), s.needsTransport(), s.unreachable(),
                     metres(s.walkP50_m()), metres(s.walkP90_m()), metres(s.walkMax_m()));
         }
-        out.printf(Locale.ROOT, "%-25s %8d %7d %9d %11d%n", "total", result.students().size(),
+        out.printf(Locale.ROOT, "%-33s %8d %7d %9d %11d%n", "total", result.students().size(),
                 result.count(EligibilityStatus.WALKS), result.count(EligibilityStatus.NEEDS_TRANSPORT),
                 result.count(EligibilityStatus.UNREACHABLE));
     }
 
-    private static String fit(String name) {
-        if (name == null) {
-            return "";
+    /** Pads or cuts to a terminal width, counting CJK characters as two columns. */
+    static String pad(String text, int columns) {
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int cp : (text == null ? "" : text).codePoints().toArray()) {
+            int width = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp >= 0xFF00 && cp <= 0xFFEF ? 2 : 1;
+            if (used + width > columns) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += width;
         }
-        return name.length() > 8 ? name.substring(0, 8) : name;
+        return out + " ".repeat(columns - used);
     }
 
     private static String metres(double value_m) {

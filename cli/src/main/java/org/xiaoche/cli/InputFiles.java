@@ -3,8 +3,6 @@ package org.xiaoche.cli;
 import org.xiaoche.demodata.DemoCounty;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The input options every planning command shares: an OSM extract, schools and students, or the demo county. */
@@ -31,14 +29,10 @@ final class InputFiles {
             if (osm != null || schools != null || students != null) {
                 throw new IllegalArgumentException("--demo cannot be combined with --osm, --schools or --students");
             }
-            try {
-                Path dir = DemoCounty.extractTo(graphCacheRoot().resolve("demo-county"));
-                osm = dir.resolve(DemoCounty.OSM_FILE);
-                schools = dir.resolve(DemoCounty.SCHOOLS_FILE);
-                students = dir.resolve(DemoCounty.STUDENTS_FILE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot unpack the demo county", e);
-            }
+            Path dir = DemoCounty.extractTo(graphCacheRoot().resolve("demo-county"));
+            osm = dir.resolve(DemoCounty.OSM_FILE);
+            schools = dir.resolve(DemoCounty.SCHOOLS_FILE);
+            students = dir.resolve(DemoCounty.STUDENTS_FILE);
             return;
         }
         if (osm == null || schools == null || students == null) {
