@@ -67,17 +67,33 @@ final class CandidateStops {
     static CandidateStops collect(RoadNetwork network, StoppableRoads roads, List<WalkPoint> homes,
                                   List<LonLat> homeLocations, double[] limits_m) {
         CandidateStops result = new CandidateStops(network, roads);
+        WalkPoint[] ownRoadside = new WalkPoint[homes.size()];
+        int[] ownCandidate = new int[homes.size()];
         for (int s = 0; s < homes.size(); s++) {
             if (homes.get(s) != null) {
-                network.findWalkPoint(homeLocations.get(s), roads::isStoppable).ifPresent(result::addRoadside);
+                ownRoadside[s] = network.findWalkPoint(homeLocations.get(s), roads::isStoppable).orElse(null);
+                ownCandidate[s] = ownRoadside[s] == null ? -1 : result.addRoadside(ownRoadside[s]);
             }
         }
         BoundedWalkSearch search = new BoundedWalkSearch(network.walkingGraph());
         EdgeExplorer explorer = network.baseGraph().createEdgeExplorer();
         for (int s = 0; s < homes.size(); s++) {
             WalkPoint home = homes.get(s);
-            result.reachable.add(home == null ? ReachableCandidates.NONE
-                    : result.reachFrom(search.from(home, limits_m[s]), home, explorer));
+            if (home == null) {
+                result.reachable.add(ReachableCandidates.NONE);
+                continue;
+            }
+            WalkReach reach = search.from(home, limits_m[s]);
+            TreeMap<Integer, Double> walkByCandidate_m = result.reachFrom(reach, home, explorer);
+            if (ownRoadside[s] != null) {
+                // Measured to the exact point as well: with a 0 m limit a home that meets the road at a junction
+                // must find that junction even if rounding left it a hair beyond the bound.
+                double own_m = reach.walk_m(ownRoadside[s]);
+                if (Double.isFinite(own_m)) {
+                    walkByCandidate_m.merge(ownCandidate[s], own_m, Math::min);
+                }
+            }
+            result.reachable.add(toReachable(walkByCandidate_m));
         }
         return result;
     }
@@ -91,19 +107,23 @@ final class CandidateStops {
         return reachable;
     }
 
-    private void addRoadside(WalkPoint point) {
+    /** Registers a point on a stoppable edge (or the node it lies at) and returns its candidate index. */
+    private int addRoadside(WalkPoint point) {
         if (point.offsetFromBase_m() < AT_NODE_M) {
-            nodeCandidate(point.baseNode());
-        } else if (point.offsetToAdj_m() < AT_NODE_M) {
-            nodeCandidate(point.adjNode());
-        } else {
-            Key key = new Key(-1, point.edge(), Math.round(point.offsetFromBase_m() * 100));
-            if (!indexByKey.containsKey(key)) {
-                indexByKey.put(key, candidates.size());
-                roadsideByEdge.computeIfAbsent(point.edge(), e -> new ArrayList<>()).add(candidates.size());
-                candidates.add(new Candidate(-1, point, point.snapped(), roads.nameOfEdge(point.edge())));
-            }
+            return nodeCandidate(point.baseNode());
         }
+        if (point.offsetToAdj_m() < AT_NODE_M) {
+            return nodeCandidate(point.adjNode());
+        }
+        Key key = new Key(-1, point.edge(), Math.round(point.offsetFromBase_m() * 100));
+        Integer index = indexByKey.get(key);
+        if (index == null) {
+            index = candidates.size();
+            indexByKey.put(key, index);
+            roadsideByEdge.computeIfAbsent(point.edge(), e -> new ArrayList<>()).add(index);
+            candidates.add(new Candidate(-1, point, point.snapped(), roads.nameOfEdge(point.edge())));
+        }
+        return index;
     }
 
     private int nodeCandidate(int node) {
@@ -118,7 +138,7 @@ final class CandidateStops {
         return index;
     }
 
-    private ReachableCandidates reachFrom(WalkReach reach, WalkPoint home, EdgeExplorer explorer) {
+    private TreeMap<Integer, Double> reachFrom(WalkReach reach, WalkPoint home, EdgeExplorer explorer) {
         TreeMap<Integer, Double> walkByCandidate_m = new TreeMap<>();
         for (int i = 0; i < reach.size(); i++) {
             int node = reach.node(i);
@@ -133,6 +153,10 @@ final class CandidateStops {
         }
         // Points on the home's own edge may be reached without reaching either end (a long lane, a 0 m limit).
         addRoadsideReach(reach, home.edge(), walkByCandidate_m);
+        return walkByCandidate_m;
+    }
+
+    private static ReachableCandidates toReachable(TreeMap<Integer, Double> walkByCandidate_m) {
         int[] indexes = new int[walkByCandidate_m.size()];
         double[] walks_m = new double[indexes.length];
         int k = 0;

@@ -194,9 +194,15 @@ class StopPlannerTest {
 
     @Test
     void maxWalkZeroCannotServeAHomeOnALaneWithoutBuses() {
-        StopPlan plan = planner.plan(List.of(needs("A", 5, 0.0101, 0.003)), PlanningPolicy.defaults().withMaxWalkToStop(0, 0));
-        assertTrue(plan.stops().isEmpty());
-        assertEquals("no bus-safe road within 0 m walk", plan.assignments().get(0).reason());
+        StopPlan plan = planner.plan(List.of(
+                needs("A", 5, 0.0101, 0.003),     // meets the unpaved lane, 333.58 m from the bus road
+                needs("J", 5, 0.01, -0.0001)),    // meets the bus road exactly at the lane's junction
+                PlanningPolicy.defaults().withMaxWalkToStop(0, 0));
+        assertEquals("no bus-safe road within 0 m walk", plan.findAssignment("A").orElseThrow().reason());
+        assertEquals(1, plan.stops().size());
+        StopAssignment j = plan.findAssignment("J").orElseThrow();
+        assertEquals(0, j.walk_m(), 1e-9);
+        assertAt(0.01, 0.0, plan.findStop(j.stopId()).orElseThrow().location());
     }
 
     /** 18 homes along the village's north-south street and 12 along its cross street, 11 m off the road. */
