@@ -230,6 +230,16 @@ public final class RoadNetwork implements AutoCloseable {
         return snap.isValid() ? java.util.Optional.of(WalkPoint.of(snap, walkingGraph)) : java.util.Optional.empty();
     }
 
+    /**
+     * Where a point meets those walkable edges that {@code edgeAllowed} accepts (by edge id), or empty when
+     * none is within search range. Used to find where a home meets a particular kind of road.
+     */
+    public java.util.Optional<WalkPoint> findWalkPoint(LonLat point, java.util.function.IntPredicate edgeAllowed) {
+        EdgeFilter filter = edge -> walkingGraph.isWalkable(edge) && edgeAllowed.test(edge.getEdge());
+        Snap snap = hopper.getLocationIndex().findClosest(point.lat(), point.lon(), filter);
+        return snap.isValid() ? java.util.Optional.of(WalkPoint.of(snap, walkingGraph)) : java.util.Optional.empty();
+    }
+
     /** Components of the walkable network, computed on first use. */
     public synchronized WalkComponents walkComponents() {
         if (walkComponents == null) {

@@ -57,6 +57,12 @@ public final class WalkingGraph {
         return storedForward ? backward.get(it.getEdge()) : forward.get(it.getEdge());
     }
 
+    /** Walk permission along an iterator's direction: from its base node to its adj node. */
+    boolean canWalkFromBase(EdgeIterator it) {
+        boolean storedForward = !it.get(EdgeIteratorState.REVERSE_STATE);
+        return storedForward ? forward.get(it.getEdge()) : backward.get(it.getEdge());
+    }
+
     BaseGraph graph() {
         return graph;
     }

@@ -21,16 +21,24 @@ import java.util.TreeMap;
  * @param gradeWalkThreshold_m per-grade overrides of {@code walkThreshold_m}
  * @param maxHomeSnap_m        homes farther than this from any walkable way are reported as off network
  * @param maxOutsideArea_m     points farther than this from any walkable way are outside the region: an input error
+ * @param maxWalkToStop_m      longest walk along the walking network from where a home meets it to a bus stop;
+ *                             0 means pick-up where the home meets the road
+ * @param maxWalkToStopGrades1to3_m the same for the youngest pupils (grades 1–3, and kindergarten, who are younger
+ *                             still); never above {@code maxWalkToStop_m}
  */
 public record PlanningPolicy(
         double walkThreshold_m,
         Map<Integer, Double> gradeWalkThreshold_m,
         double maxHomeSnap_m,
-        double maxOutsideArea_m) {
+        double maxOutsideArea_m,
+        double maxWalkToStop_m,
+        double maxWalkToStopGrades1to3_m) {
 
     public static final double DEFAULT_WALK_THRESHOLD_M = 2_000;
     public static final double DEFAULT_MAX_HOME_SNAP_M = 300;
     public static final double DEFAULT_MAX_OUTSIDE_AREA_M = 3_000;
+    public static final double DEFAULT_MAX_WALK_TO_STOP_M = 500;
+    public static final double DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M = 300;
 
     public PlanningPolicy {
         gradeWalkThreshold_m = gradeWalkThreshold_m == null ? Map.of() : Map.copyOf(new TreeMap<>(gradeWalkThreshold_m));
@@ -40,6 +48,12 @@ public record PlanningPolicy(
         if (maxOutsideArea_m < maxHomeSnap_m) {
             throw new IllegalArgumentException("maxOutsideArea_m (" + maxOutsideArea_m + ") must be at least maxHomeSnap_m (" + maxHomeSnap_m + ")");
         }
+        requireNonNegative("maxWalkToStop_m", maxWalkToStop_m);
+        requireNonNegative("maxWalkToStopGrades1to3_m", maxWalkToStopGrades1to3_m);
+        if (maxWalkToStopGrades1to3_m > maxWalkToStop_m) {
+            throw new IllegalArgumentException("maxWalkToStopGrades1to3_m (" + maxWalkToStopGrades1to3_m
+                    + ") must not exceed maxWalkToStop_m (" + maxWalkToStop_m + ")");
+        }
         gradeWalkThreshold_m.forEach((grade, threshold_m) -> {
             if (grade < 0 || grade > 12) {
                 throw new IllegalArgumentException("gradeWalkThreshold_m: grade " + grade + " is out of range 0..12");
@@ -48,8 +62,29 @@ public record PlanningPolicy(
         });
     }
 
+    /** A policy with the default walks to a stop. */
+    public PlanningPolicy(double walkThreshold_m, Map<Integer, Double> gradeWalkThreshold_m, double maxHomeSnap_m,
+                          double maxOutsideArea_m) {
+        this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                DEFAULT_MAX_WALK_TO_STOP_M, DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M);
+    }
+
     public static PlanningPolicy defaults() {
         return new PlanningPolicy(DEFAULT_WALK_THRESHOLD_M, Map.of(), DEFAULT_MAX_HOME_SNAP_M, DEFAULT_MAX_OUTSIDE_AREA_M);
+    }
+
+    /** This policy with other walks to a stop. */
+    public PlanningPolicy withMaxWalkToStop(double maxWalkToStop_m, double maxWalkToStopGrades1to3_m) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m);
+    }
+
+    /**
+     * The longest walk to a stop for a student of {@code grade}. Grades 1–3 get the stricter limit; so does
+     * kindergarten (grade 0), whose children are younger still.
+     */
+    public double maxWalkToStopFor_m(int grade) {
+        return grade <= 3 ? maxWalkToStopGrades1to3_m : maxWalkToStop_m;
     }
 
     /** The walking distance above which a student of {@code grade} needs transport. */
@@ -85,16 +120,27 @@ public record PlanningPolicy(
         @JsonProperty public Map<Integer, Double> gradeWalkThreshold_m;
         @JsonProperty public double maxHomeSnap_m;
         @JsonProperty public double maxOutsideArea_m;
+        @JsonProperty public double maxWalkToStop_m;
+        @JsonProperty public double maxWalkToStopGrades1to3_m;
 
         Builder(PlanningPolicy p) {
             walkThreshold_m = p.walkThreshold_m();
             gradeWalkThreshold_m = p.gradeWalkThreshold_m();
             maxHomeSnap_m = p.maxHomeSnap_m();
             maxOutsideArea_m = p.maxOutsideArea_m();
+            maxWalkToStop_m = p.maxWalkToStop_m();
+            maxWalkToStopGrades1to3_m = p.maxWalkToStopGrades1to3_m();
         }
 
         PlanningPolicy build() {
-            return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m);
+            return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                    maxWalkToStop_m, maxWalkToStopGrades1to3_m);
+        }
+    }
+
+    private static void requireNonNegative(String name, double value_m) {
+        if (!(value_m >= 0) || !Double.isFinite(value_m)) {
+            throw new IllegalArgumentException(name + " must be zero or a positive number of metres, got " + value_m);
         }
     }
 
