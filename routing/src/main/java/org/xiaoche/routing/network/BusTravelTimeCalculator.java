@@ -105,7 +105,7 @@ public final class BusTravelTimeCalculator {
         }
         int chEdges = edgeDistances.size();
         // Query CH edge ids: original edges and shortcuts as in the stored CH, then the virtual edges.
-        ManyToManyCH search = new ManyToManyCH(queryCh, level, chEdge -> chEdge < chEdges
+        ManyToManyCH search = new ManyToManyCH(ch, queryCh, level, chEdge -> chEdge < chEdges
                 ? edgeDistances.distance_m(chEdge) : virtualDistance_m[chEdge - chEdges], threads);
         double[] time_s = new double[n * n];
         double[] distance_m = new double[n * n];

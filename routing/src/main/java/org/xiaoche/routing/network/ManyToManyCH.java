@@ -18,10 +18,15 @@ import java.util.function.IntToDoubleFunction;
  * meeting node (its highest node), so the minimum over the buckets is exact. Upward searches run
  * to exhaustion (no stopping criterion), which is what makes the buckets complete.
  *
- * <p>Works on a {@link com.graphhopper.routing.querygraph.QueryRoutingCHGraph}: edges that touch
- * a virtual node (a snapped point in the middle of a road) are always followed, as GraphHopper's
- * own CH queries do, so points on edges are routed from their true position and in the
- * directions their road allows.
+ * <p>Snapped points in the middle of a road are virtual nodes of a
+ * {@link com.graphhopper.routing.querygraph.QueryRoutingCHGraph}. They are treated as if
+ * contracted before every real node: a search at a virtual node follows its virtual edges (along
+ * the split road, in the directions the road allows, to the next virtual node or the road's end
+ * nodes); a search at a real node follows only the stored CH, upward, and never descends into
+ * virtual nodes. The stored CH still holds the unsplit road, which is exactly the shortcut that
+ * contracting the virtual nodes would add, so the hierarchy stays valid. (GraphHopper's own
+ * queries instead follow every virtual edge from everywhere; with many points that floods a small
+ * network, as every road then carries virtual nodes.)
  *
  * <p>The distance carried with each weight is the length of the path of least weight (ties keep
  * whichever path is met first). The work is shared between {@code threads} threads, each with its
@@ -32,25 +37,29 @@ final class ManyToManyCH {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    private final RoutingCHGraph graph;
+    private final RoutingCHGraph storedCh;
+    private final RoutingCHGraph queryCh;
     private final int[] level;
     private final int realNodes;
     private final IntToDoubleFunction edgeDistance_m;
     private final int threads;
 
     /**
-     * @param graph          the CH to search (usually a query CH with virtual nodes)
+     * @param storedCh       GraphHopper's stored CH: searched at real nodes
+     * @param queryCh        the same CH with the snapped points added as virtual nodes: searched
+     *                       at virtual nodes only
      * @param level          CH level of each real node, {@code level.length} = number of real nodes;
      *                       nodes at or above it are virtual
-     * @param edgeDistance_m length in metres of a CH edge id of {@code graph} (shortcuts and
+     * @param edgeDistance_m length in metres of a CH edge id of {@code queryCh} (shortcuts and
      *                       virtual edges included)
      * @param threads        number of threads to use, at least 1
      */
-    ManyToManyCH(RoutingCHGraph graph, int[] level, IntToDoubleFunction edgeDistance_m, int threads) {
+    ManyToManyCH(RoutingCHGraph storedCh, RoutingCHGraph queryCh, int[] level, IntToDoubleFunction edgeDistance_m, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.graph = graph;
+        this.storedCh = storedCh;
+        this.queryCh = queryCh;
         this.level = level;
         this.realNodes = level.length;
         this.edgeDistance_m = edgeDistance_m;
@@ -62,8 +71,8 @@ final class ManyToManyCH {
      * (seconds for the bus profile) and the corresponding distance in metres; +infinity in both
      * where no path exists.
      *
-     * @param sources nodes of {@code graph} where paths start
-     * @param targets nodes of {@code graph} where paths end
+     * @param sources nodes of {@code queryCh} where paths start
+     * @param targets nodes of {@code queryCh} where paths end
      */
     void compute(int[] sources, int[] targets, double[] weight, double[] distance_m) {
         int cells = sources.length * targets.length;
@@ -85,7 +94,7 @@ final class ManyToManyCH {
             search.run(targets[t], true);
             backward[t] = search.copySpace();
         });
-        Buckets buckets = Buckets.of(backward, graph.getNodes());
+        Buckets buckets = Buckets.of(backward, queryCh.getNodes());
 
         int columns = targets.length;
         runParallel(searches, sources.length, (search, s) -> {
@@ -186,8 +195,10 @@ final class ManyToManyCH {
      * touched, so that a thread can run thousands of searches without reallocating.
      */
     private final class UpwardSearch {
-        private final RoutingCHEdgeExplorer outExplorer = graph.createOutEdgeExplorer();
-        private final RoutingCHEdgeExplorer inExplorer = graph.createInEdgeExplorer();
+        private final RoutingCHEdgeExplorer storedOut = storedCh.createOutEdgeExplorer();
+        private final RoutingCHEdgeExplorer storedIn = storedCh.createInEdgeExplorer();
+        private final RoutingCHEdgeExplorer virtualOut = queryCh.createOutEdgeExplorer();
+        private final RoutingCHEdgeExplorer virtualIn = queryCh.createInEdgeExplorer();
         private final double[] weight;
         private final double[] distance_m;
         private int[] touched = new int[256];
@@ -198,8 +209,8 @@ final class ManyToManyCH {
         private int heapSize;
 
         UpwardSearch() {
-            weight = new double[graph.getNodes()];
-            distance_m = new double[graph.getNodes()];
+            weight = new double[queryCh.getNodes()];
+            distance_m = new double[queryCh.getNodes()];
             Arrays.fill(weight, INF);
         }
 
@@ -211,7 +222,6 @@ final class ManyToManyCH {
             touchedCount = 0;
             heapSize = 0;
             reach(start, 0, 0);
-            RoutingCHEdgeExplorer explorer = backward ? inExplorer : outExplorer;
             while (heapSize > 0) {
                 double key = heapKey[0];
                 int node = pop();
@@ -220,13 +230,15 @@ final class ManyToManyCH {
                 }
                 double nodeDistance_m = distance_m[node];
                 boolean nodeVirtual = node >= realNodes;
-                int nodeLevel = nodeVirtual ? Integer.MAX_VALUE : level[node];
-                RoutingCHEdgeIterator edge = explorer.setBaseNode(node);
+                int nodeLevel = nodeVirtual ? Integer.MIN_VALUE : level[node];
+                RoutingCHEdgeIterator edge = nodeVirtual
+                        ? (backward ? virtualIn : virtualOut).setBaseNode(node)
+                        : (backward ? storedIn : storedOut).setBaseNode(node);
                 while (edge.next()) {
                     int adj = edge.getAdjNode();
-                    // GraphHopper's CH level filter: virtual edges always, shortcuts are stored
-                    // only at their lower end, original edges only upward.
-                    if (!nodeVirtual && adj < realNodes && !edge.isShortcut() && level[adj] < nodeLevel) {
+                    // Virtual edges lead up to real nodes; in the stored CH, shortcuts are kept
+                    // only at their lower end and original edges count only upward.
+                    if (!nodeVirtual && !edge.isShortcut() && level[adj] < nodeLevel) {
                         continue;
                     }
                     double edgeWeight = edge.getWeight(backward);

@@ -95,6 +95,32 @@ class BusTravelTimeCalculatorTest {
     }
 
     @Test
+    void manyPointsOnEveryRoadMatchGraphHopperPointToPointRoutes() {
+        try (RoadNetwork network = TestNetworks.load("one-way-loop.osm", dir)) {
+            // Towers, and four points on each of the five bus segments (A-B, B>C, C-E, E-D, D-B).
+            double[][] ends = {{0, 0, 0.01, 0}, {0.01, 0, 0.02, 0}, {0.02, 0, 0.02, -0.01}, {0.02, -0.01, 0.01, -0.01}, {0.01, -0.01, 0.01, 0}};
+            List<LonLat> points = new java.util.ArrayList<>(List.of(A, new LonLat(0.01, 0), C, new LonLat(0.01, -0.01), new LonLat(0.02, -0.01)));
+            for (double[] e : ends) {
+                for (double f : new double[]{0.2, 0.45, 0.5, 0.9}) {
+                    points.add(new LonLat(e[0] + f * (e[2] - e[0]), e[1] + f * (e[3] - e[1])));
+                }
+            }
+            BusTravelTimes m = new BusTravelTimeCalculator(network, 2).compute(points, 10);
+            for (int from = 0; from < points.size(); from++) {
+                for (int to = 0; to < points.size(); to++) {
+                    LonLat a = points.get(from), b = points.get(to);
+                    GHResponse response = network.graphHopper().route(new GHRequest(a.lat(), a.lon(), b.lat(), b.lon())
+                            .setProfile(NetworkProfiles.SCHOOL_BUS));
+                    String cell = "from " + from + " " + a + " to " + to + " " + b;
+                    assertFalse(response.hasErrors(), cell + ": " + response.getErrors());
+                    assertEquals(response.getBest().getTime() / 1000.0, m.time_s(from, to), 0.01, cell);
+                    assertEquals(response.getBest().getDistance(), m.distance_m(from, to), 0.01, cell);
+                }
+            }
+        }
+    }
+
+    @Test
     void pointsOffTheBusNetworkAreAllReportedWithIndexAndDistance() {
         try (RoadNetwork network = TestNetworks.load("one-way-loop.osm", dir)) {
             LonLat farNorth = new LonLat(0.005, 0.03);

@@ -24,7 +24,16 @@ public final class RandomBusPoints {
     private RandomBusPoints() {
     }
 
+    /** {@code count} points, each on a random drivable edge. */
     public static List<LonLat> sample(RoadNetwork network, int count, long seed) {
+        return sample(network, count, 1, seed);
+    }
+
+    /**
+     * {@code edges × perEdge} points: {@code perEdge} points on each of {@code edges} random
+     * drivable edges, so that several snapped points share a road (consecutive in the list).
+     */
+    public static List<LonLat> sample(RoadNetwork network, int edges, int perEdge, long seed) {
         BaseGraph graph = network.baseGraph();
         Weighting bus = network.busWeighting();
         BooleanEncodedValue inSubnetwork = network.graphHopper().getEncodingManager()
@@ -43,10 +52,13 @@ public final class RandomBusPoints {
             throw new IllegalArgumentException("no drivable bus edge in the network");
         }
         Random random = new Random(seed);
-        List<LonLat> points = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        List<LonLat> points = new ArrayList<>(edges * perEdge);
+        for (int i = 0; i < edges; i++) {
             EdgeIteratorState edge = graph.getEdgeIteratorState(drivable.get(random.nextInt(drivable.size())), Integer.MIN_VALUE);
-            points.add(along(edge.fetchWayGeometry(FetchMode.ALL), random.nextDouble()));
+            PointList geometry = edge.fetchWayGeometry(FetchMode.ALL);
+            for (int k = 0; k < perEdge; k++) {
+                points.add(along(geometry, random.nextDouble()));
+            }
         }
         return points;
     }

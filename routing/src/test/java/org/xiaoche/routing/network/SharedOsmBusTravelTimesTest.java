@@ -65,6 +65,43 @@ class SharedOsmBusTravelTimesTest {
         }
     }
 
+    /** Four points on each road: paths start, end and pass through roads that carry other points. */
+    @ParameterizedTest
+    @ValueSource(strings = {"yuba-county-ca.osm.pbf", "andorra.osm.pbf"})
+    void matrixAgreesWithPointToPointRoutesWhenPointsShareRoads(String extract) {
+        Path osmDir = SharedTestData.dir("osm").orElse(null);
+        Assumptions.assumeTrue(osmDir != null, SharedTestData.absentMessage("osm"));
+        Path osmFile = osmDir.resolve(extract);
+        Assumptions.assumeTrue(Files.isRegularFile(osmFile), SharedTestData.absentMessage("osm/" + extract));
+
+        try (RoadNetwork network = RoadNetwork.importOrLoad(osmFile, GRAPH_CACHE, ProgressListener.NONE)) {
+            List<LonLat> points = RandomBusPoints.sample(network, 30, 4, 99);
+            BusTravelTimes matrix = new BusTravelTimeCalculator(network, 2).compute(points, 50);
+            Random random = new Random(12);
+            for (int k = 0; k < SAMPLED_PAIRS; k++) {
+                // Half the pairs on the same road, half anywhere.
+                int from = random.nextInt(points.size());
+                int to = k % 2 == 0 ? from / 4 * 4 + random.nextInt(4) : random.nextInt(points.size());
+                assertSameAsRoute(network, matrix, extract, from, to);
+            }
+        }
+    }
+
+    private static void assertSameAsRoute(RoadNetwork network, BusTravelTimes matrix, String extract, int from, int to) {
+        LonLat a = matrix.point(from), b = matrix.point(to);
+        GHResponse response = network.graphHopper().route(new GHRequest(a.lat(), a.lon(), b.lat(), b.lon())
+                .setProfile(NetworkProfiles.SCHOOL_BUS));
+        String cell = extract + " from " + from + " " + a + " to " + to + " " + b;
+        if (response.hasErrors()) {
+            assertFalse(matrix.isReachable(from, to), cell + ": GraphHopper finds no route: " + response.getErrors());
+            return;
+        }
+        ResponsePath path = response.getBest();
+        double route_s = path.getTime() / 1000.0;
+        assertEquals(route_s, matrix.time_s(from, to), Math.max(1.0, 0.005 * route_s), cell);
+        assertEquals(path.getDistance(), matrix.distance_m(from, to), Math.max(5.0, 0.01 * path.getDistance()), cell);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"andorra.osm.pbf"})
     void oneThreadAndTwoThreadsGiveTheSameMatrix(String extract) {
