@@ -27,6 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * up and then three times (median reported); point-to-point routes (no instructions, no geometry)
  * for every ordered pair of the first {@code --sample} points, on the same threads, extrapolated
  * to the full matrix by the number of pairs.
+ *
+ * <p>From the project root:
+ * <pre>
+ * mvn -q -B -o -pl routing test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -Xmx2g -cp routing/target/test-classes:routing/target/classes:$(cat routing/target/test.classpath) \
+ *     org.xiaoche.routing.network.MatrixBenchmark --out target/bench/matrix.md --cache routing/target/graph-cache \
+ *     ../shared/osm/yuba-county-ca.osm.pbf [DEMO_COUNTY_OSM]
+ * </pre>
  */
 public final class MatrixBenchmark {
 
