@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * Runs the Park–Tae–Kim benchmark and writes a markdown table.
  * <pre>
  * ParkTaeKimBenchmark --shared DIR --seconds S --out FILE.md
- *     [--solvers timefold,jsprit] [--instances RSRB01,CSCB02|pnas|all] [--mrt 2700,5400] [--threads 2]
+ *     [--solvers jsprit,timefold] [--instances RSRB01,CSCB02|pnas|all] [--mrt 2700,5400] [--threads 2]
  * </pre>
  * {@code S} is the routing budget per instance and MRT (wall time, on {@code threads} threads).
  * {@code pnas} = RSRB01–08 + CSCB01–08 (default), {@code all} adds CSCB09–16.
@@ -43,7 +43,7 @@ public final class ParkTaeKimBenchmark {
         List<Integer> mrts = List.of(options.getOrDefault("--mrt", "2700,5400").split(",")).stream()
                 .map(String::strip).map(Integer::parseInt).toList();
         List<SchoolRouteSolver> solvers = new ArrayList<>();
-        for (String name : options.getOrDefault("--solvers", "timefold").split(",")) {
+        for (String name : options.getOrDefault("--solvers", "jsprit").split(",")) {
             solvers.add(solver(name.strip()));
         }
         Path root = shared.resolve("benchmarks").resolve("park-tae-kim");

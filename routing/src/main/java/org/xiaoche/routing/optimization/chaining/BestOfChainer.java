@@ -23,6 +23,10 @@ public final class BestOfChainer implements RouteChainer {
                 new EarliestEndGreedyChainer()));
     }
 
+    public List<RouteChainer> chainers() {
+        return chainers;
+    }
+
     @Override
     public String name() {
         return "best-of";
