@@ -1,0 +1,42 @@
+package org.xiaoche.routing.optimization.chaining;
+
+import org.xiaoche.routing.optimization.TravelTimes;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Runs several chainers and keeps the answer with the fewest buses (ties: the first given). */
+public final class BestOfChainer implements RouteChainer {
+
+    private final List<RouteChainer> chainers;
+
+    public BestOfChainer(List<RouteChainer> chainers) {
+        this.chainers = List.copyOf(chainers);
+    }
+
+    /** Exact path cover under each fixed-arrival policy, plus the movable-time greedy. */
+    public static BestOfChainer standard() {
+        return new BestOfChainer(List.of(
+                new MinimumPathCoverChainer(ArrivalPolicy.EARLIEST),
+                new MinimumPathCoverChainer(ArrivalPolicy.MIDDLE),
+                new MinimumPathCoverChainer(ArrivalPolicy.LATEST),
+                new EarliestEndGreedyChainer()));
+    }
+
+    public List<RouteChainer> chainers() {
+        return chainers;
+    }
+
+    @Override
+    public String name() {
+        return "best-of";
+    }
+
+    @Override
+    public List<BusChain> chain(List<ChainableRun> runs, TravelTimes travelTimes) {
+        return chainers.stream()
+                .map(c -> c.chain(runs, travelTimes))
+                .min(Comparator.comparingInt(List::size))
+                .orElseThrow();
+    }
+}
