@@ -1,5 +1,6 @@
 package org.xiaoche.routing.policy;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  *                             0 means pick-up where the home meets the road
  * @param maxWalkToStopGrades1to3_m the same for the youngest pupils (grades 1–3, and kindergarten, who are younger
  *                             still); never above {@code maxWalkToStop_m}
+ * @param routes               rules for routes and timetables (ride caps, dwell, arrival window), JSON section {@code "routes"}
  */
 public record PlanningPolicy(
         double walkThreshold_m,
@@ -32,7 +34,8 @@ public record PlanningPolicy(
         double maxHomeSnap_m,
         double maxOutsideArea_m,
         double maxWalkToStop_m,
-        double maxWalkToStopGrades1to3_m) {
+        double maxWalkToStopGrades1to3_m,
+        RouteRules routes) {
 
     public static final double DEFAULT_WALK_THRESHOLD_M = 2_000;
     public static final double DEFAULT_MAX_HOME_SNAP_M = 300;
@@ -41,6 +44,7 @@ public record PlanningPolicy(
     public static final double DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M = 300;
 
     public PlanningPolicy {
+        routes = routes == null ? RouteRules.defaults() : routes;
         gradeWalkThreshold_m = gradeWalkThreshold_m == null ? Map.of() : Map.copyOf(new TreeMap<>(gradeWalkThreshold_m));
         requirePositive("walkThreshold_m", walkThreshold_m);
         requirePositive("maxHomeSnap_m", maxHomeSnap_m);
@@ -66,7 +70,7 @@ public record PlanningPolicy(
     public PlanningPolicy(double walkThreshold_m, Map<Integer, Double> gradeWalkThreshold_m, double maxHomeSnap_m,
                           double maxOutsideArea_m) {
         this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
-                DEFAULT_MAX_WALK_TO_STOP_M, DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M);
+                DEFAULT_MAX_WALK_TO_STOP_M, DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M, RouteRules.defaults());
     }
 
     public static PlanningPolicy defaults() {
@@ -76,7 +80,13 @@ public record PlanningPolicy(
     /** This policy with other walks to a stop. */
     public PlanningPolicy withMaxWalkToStop(double maxWalkToStop_m, double maxWalkToStopGrades1to3_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
-                maxWalkToStop_m, maxWalkToStopGrades1to3_m);
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, routes);
+    }
+
+    /** This policy with other route rules. */
+    public PlanningPolicy withRoutes(RouteRules routes) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, routes);
     }
 
     /**
@@ -122,6 +132,7 @@ public record PlanningPolicy(
         @JsonProperty public double maxOutsideArea_m;
         @JsonProperty public double maxWalkToStop_m;
         @JsonProperty public double maxWalkToStopGrades1to3_m;
+        @JsonProperty @JsonMerge public RouteRules.Builder routes;
 
         Builder(PlanningPolicy p) {
             walkThreshold_m = p.walkThreshold_m();
@@ -130,11 +141,12 @@ public record PlanningPolicy(
             maxOutsideArea_m = p.maxOutsideArea_m();
             maxWalkToStop_m = p.maxWalkToStop_m();
             maxWalkToStopGrades1to3_m = p.maxWalkToStopGrades1to3_m();
+            routes = new RouteRules.Builder(p.routes());
         }
 
         PlanningPolicy build() {
             return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
-                    maxWalkToStop_m, maxWalkToStopGrades1to3_m);
+                    maxWalkToStop_m, maxWalkToStopGrades1to3_m, routes.build());
         }
     }
 

@@ -61,4 +61,22 @@ class PlanningPolicyTest {
         assertEquals(500, policy.maxWalkToStop_m());
         assertEquals(300, policy.maxWalkToStopGrades1to3_m());
     }
+
+    @Test
+    void routeRulesMergeFieldByFieldAndMisspeltRulesAreErrors() throws IOException {
+        Path file = dir.resolve("routes.json");
+        Files.writeString(file, "{ \"routes\": { \"rideCap_s\": 3600 } }");
+        PlanningPolicy policy = PlanningPolicy.read(file);
+        assertEquals(3600, policy.routes().rideCap_s());
+        assertEquals(30 * 60, policy.routes().journeyCapGrades1to3_s(), "other route rules keep their defaults");
+        assertEquals(2_000, policy.walkThreshold_m());
+
+        Files.writeString(file, "{ \"routes\": { \"rideCapSeconds\": 3600 } }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(e.getMessage().contains("rideCapSeconds"), e.getMessage());
+
+        Files.writeString(file, "{ \"routes\": { \"arrivalEarliestBeforeBell_s\": 60 } }");
+        IllegalArgumentException window = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(window.getMessage().contains("arrivalEarliestBeforeBell_s"), window.getMessage());
+    }
 }
