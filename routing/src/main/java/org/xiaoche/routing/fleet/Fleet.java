@@ -1,0 +1,95 @@
+package org.xiaoche.routing.fleet;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.xiaoche.routing.geo.LonLat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The buses a plan may use: bus types (seats, costs, how many) and depots. Routes are built for the
+ * largest type; each bus then gets the smallest type its fullest run fits.
+ */
+public record Fleet(List<BusType> busTypes, List<Depot> depots) {
+
+    public Fleet {
+        busTypes = busTypes.stream().sorted(Comparator.comparingInt(BusType::seats)).toList();
+        depots = List.copyOf(depots);
+        if (busTypes.isEmpty()) {
+            throw new IllegalArgumentException("a fleet needs at least one bus type");
+        }
+    }
+
+    /** Bus types 19 / 35 / 56 seats (design brief §2) with indicative county costs in yuan; no depot. */
+    public static Fleet defaults() {
+        return new Fleet(List.of(
+                new BusType("bus19", 19, 450, 2.2, 100),
+                new BusType("bus35", 35, 600, 2.8, 100),
+                new BusType("bus56", 56, 800, 3.5, 100)), List.of());
+    }
+
+    public BusType largest() {
+        return busTypes.get(busTypes.size() - 1);
+    }
+
+    /** The smallest bus type with at least {@code students} seats. */
+    public Optional<BusType> smallestFitting(int students) {
+        return busTypes.stream().filter(t -> t.seats() >= students).findFirst();
+    }
+
+    /**
+     * Reads a fleet file:
+     * <pre>{"busTypes":[{"id":"bus35","seats":35,"costPerDay":600,"costPerKm":2.8,"available":10}],
+     *  "depots":[{"id":"D1","lon":121.2,"lat":37.1}]}</pre>
+     *
+     * @throws IllegalArgumentException naming the file and reason when it is not a valid fleet
+     */
+    public static Fleet read(Path file) {
+        ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            FleetFile parsed = mapper.readValue(Files.readAllBytes(file), FleetFile.class);
+            List<BusType> types = new ArrayList<>();
+            for (BusTypeRow t : parsed.busTypes == null ? List.<BusTypeRow>of() : parsed.busTypes) {
+                types.add(new BusType(t.id, t.seats, t.costPerDay, t.costPerKm, t.available));
+            }
+            List<Depot> depots = new ArrayList<>();
+            for (DepotRow d : parsed.depots == null ? List.<DepotRow>of() : parsed.depots) {
+                depots.add(new Depot(d.id, new LonLat(d.lon, d.lat)));
+            }
+            return new Fleet(types, depots);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": not a valid fleet file: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class FleetFile {
+        @JsonProperty public List<BusTypeRow> busTypes;
+        @JsonProperty public List<DepotRow> depots;
+    }
+
+    private static final class BusTypeRow {
+        @JsonProperty(required = true) public String id;
+        @JsonProperty(required = true) public int seats;
+        @JsonProperty public double costPerDay;
+        @JsonProperty public double costPerKm;
+        @JsonProperty public int available = Integer.MAX_VALUE;
+    }
+
+    private static final class DepotRow {
+        @JsonProperty(required = true) public String id;
+        @JsonProperty(required = true) public double lon;
+        @JsonProperty(required = true) public double lat;
+    }
+}

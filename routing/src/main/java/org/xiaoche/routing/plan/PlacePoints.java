@@ -1,0 +1,91 @@
+package org.xiaoche.routing.plan;
+
+import org.xiaoche.routing.geo.LonLat;
+import org.xiaoche.routing.network.BusTravelTimes;
+import org.xiaoche.routing.optimization.TravelTimes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The places a plan's buses visit (stops, schools, depots), numbered for the travel-time matrix.
+ * Keys are kind-qualified ({@code stop:T001}, {@code school:S001}, {@code depot:D1}) because stop and
+ * school ids come from different sources and may look alike.
+ */
+final class PlacePoints {
+
+    private final List<String> keys = new ArrayList<>();
+    private final List<LonLat> points = new ArrayList<>();
+    private final Map<String, Integer> indexByKey = new HashMap<>();
+    private BusTravelTimes times;
+
+    static String stopKey(String stopId) {
+        return "stop:" + stopId;
+    }
+
+    static String schoolKey(String schoolId) {
+        return "school:" + schoolId;
+    }
+
+    static String depotKey(String depotId) {
+        return "depot:" + depotId;
+    }
+
+    void add(String key, LonLat point) {
+        if (!indexByKey.containsKey(key)) {
+            indexByKey.put(key, points.size());
+            keys.add(key);
+            points.add(point);
+        }
+    }
+
+    List<LonLat> points() {
+        return points;
+    }
+
+    String key(int index) {
+        return keys.get(index);
+    }
+
+    Optional<Integer> findIndex(String key) {
+        return Optional.ofNullable(indexByKey.get(key));
+    }
+
+    int index(String key) {
+        Integer index = indexByKey.get(key);
+        if (index == null) {
+            throw new IllegalArgumentException("unknown place " + key);
+        }
+        return index;
+    }
+
+    void attach(BusTravelTimes computed) {
+        if (computed.size() != points.size()) {
+            throw new IllegalArgumentException("matrix of " + computed.size() + " for " + points.size() + " places");
+        }
+        this.times = computed;
+    }
+
+    BusTravelTimes matrix() {
+        return times;
+    }
+
+    /** The matrix seen through the solver's interface. */
+    TravelTimes travelTimes() {
+        BusTravelTimes m = times;
+        return new TravelTimes() {
+            @Override
+            public double time_s(int from, int to) {
+                return m.time_s(from, to);
+            }
+
+            @Override
+            public double distance_m(int from, int to) {
+                return m.distance_m(from, to);
+            }
+        };
+    }
+}
