@@ -1,0 +1,103 @@
+package org.xiaoche.cli;
+
+import org.xiaoche.routing.export.PlanExport;
+import org.xiaoche.routing.fleet.Fleet;
+import org.xiaoche.routing.geo.CoordinateSystem;
+import org.xiaoche.routing.network.BusRouteGeometry;
+import org.xiaoche.routing.network.RoadNetwork;
+import org.xiaoche.routing.optimization.SchoolRouteSolver;
+import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
+import org.xiaoche.routing.optimization.timefold.TimefoldSchoolRouteSolver;
+import org.xiaoche.routing.plan.PlanResult;
+import org.xiaoche.routing.plan.PlanSummary;
+import org.xiaoche.routing.plan.SchoolBusPlanner;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.roster.NetworkArea;
+import org.xiaoche.routing.roster.School;
+import org.xiaoche.routing.roster.Student;
+import org.xiaoche.routing.roster.io.ImportRejectedException;
+import org.xiaoche.routing.roster.io.RosterReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code xiaoche plan}: eligibility → stops → routes → timetables, validated. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Bus stops, routes and timetables for every student who needs transport, checked by the validator.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    InputFiles input = new InputFiles();
+
+    @Option(names = "--fleet", description = "fleet JSON: bus types and depots (default: 19/35/56-seat buses)")
+    Path fleetFile;
+
+    @Option(names = "--policy", description = "planning policy JSON (default: the built-in rules)")
+    Path policyFile;
+
+    @Option(names = "--crs", defaultValue = "wgs84", description = "coordinates of schools and students (default ${DEFAULT-VALUE})")
+    String crs;
+
+    @Option(names = "--solver", defaultValue = "jsprit", description = "route solver: jsprit or timefold (default ${DEFAULT-VALUE})")
+    String solverName;
+
+    @Option(names = "--out", required = true, description = "output folder")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        input.resolve();
+        PlanningPolicy policy = policyFile == null ? PlanningPolicy.defaults() : PlanningPolicy.read(policyFile);
+        Fleet fleet = fleetFile == null ? Fleet.defaults() : Fleet.read(fleetFile);
+        CoordinateSystem coordinates = CoordinateSystem.parse(crs);
+        SchoolRouteSolver solver = switch (solverName.toLowerCase(Locale.ROOT)) {
+            case "jsprit" -> new JspritSchoolRouteSolver();
+            case "timefold" -> new TimefoldSchoolRouteSolver();
+            default -> throw new IllegalArgumentException("unknown solver '" + solverName + "' (jsprit or timefold)");
+        };
+        ConsoleProgress progress = new ConsoleProgress(err);
+        try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.2))) {
+            NetworkArea area = network.area(policy.maxOutsideArea_m());
+            progress.progress("read schools and students", 0.2);
+            List<School> schools = RosterReader.readSchools(input.schools, coordinates, area);
+            Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
+            List<Student> students = RosterReader.readStudents(input.students, coordinates, area, byId);
+            PlanResult plan = new SchoolBusPlanner(network, solver)
+                    .plan(schools, students, fleet, policy, progress.slice(0.22, 0.95));
+            progress.progress("write files", 0.95);
+            PlanExport.write(plan, new BusRouteGeometry(network)::through, out);
+            progress.progress("done", 1.0);
+            printSummary(plan.summary(), System.out);
+            System.out.println("Wrote stops.geojson, routes.geojson, timetable.csv, students.csv, plan.json to " + out);
+            return plan.validation().valid() ? 0 : 3;
+        } catch (ImportRejectedException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    static void printSummary(PlanSummary s, PrintStream out) {
+        out.printf(Locale.ROOT, "students needing transport  %,d%n", s.needingTransport());
+        out.printf(Locale.ROOT, "  carried                  %,d%n", s.transported());
+        out.printf(Locale.ROOT, "  cap_infeasible (carried) %,d   (no trip can meet the cap: boarding / school-layout questions)%n", s.capInfeasible());
+        out.printf(Locale.ROOT, "  unserved (reported)      %,d%n", s.unserved());
+        out.printf(Locale.ROOT, "stops                      %,d%n", s.stops());
+        out.printf(Locale.ROOT, "buses                      %,d   (%,d runs, morning and afternoon)%n", s.buses(), s.runs());
+        out.printf(Locale.ROOT, "bus-km per day             %,.1f%n", s.busKmPerDay());
+        out.printf(Locale.ROOT, "cost per day               %,.0f%n", s.costPerDay());
+        out.printf(Locale.ROOT, "ride p50 / p90 / max       %.1f / %.1f / %.1f min%n", s.rideP50_s() / 60, s.rideP90_s() / 60, s.rideMax_s() / 60);
+        out.printf(Locale.ROOT, "students over caps         %,d%n", s.studentsOverCaps());
+        out.printf(Locale.ROOT, "solver                     %s%n", s.solver());
+        out.printf(Locale.ROOT, "validator                  %s%n", s.validatorVerdict());
+    }
+}

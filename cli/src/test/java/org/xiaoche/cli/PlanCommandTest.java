@@ -1,0 +1,54 @@
+package org.xiaoche.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code xiaoche plan --demo}: every output file, a valid plan, no home coordinates in the timetable. */
+class PlanCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoCountyPlansEndToEnd() throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{ \"routes\": { \"solverSeconds\": 5 } }");
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = XiaocheCommand.commandLine().execute("plan", "--demo", "--policy", policy.toString(),
+                    "--graph-cache", dir.resolve("cache").toString(), "--out", out.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String printed = stdout.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("validator                  VALID"), printed);
+        assertTrue(printed.contains("students over caps         0"), printed);
+        for (String file : List.of("stops.geojson", "routes.geojson", "timetable.csv", "students.csv", "plan.json")) {
+            assertTrue(Files.size(out.resolve(file)) > 100, file);
+        }
+        List<String> timetable = Files.readAllLines(out.resolve("timetable.csv"));
+        assertEquals("bus_id,run_id,direction,school_id,seq,kind,stop_id,lon,lat,arrival,departure,boarding,alighting,load",
+                timetable.get(0));
+        assertTrue(timetable.stream().anyMatch(l -> l.contains(",AM,")) && timetable.stream().anyMatch(l -> l.contains(",PM,")));
+        String routes = Files.readString(out.resolve("routes.geojson"));
+        assertTrue(routes.contains("\"LineString\""), "routes carry road geometry");
+        List<String> students = Files.readAllLines(out.resolve("students.csv"));
+        assertTrue(students.get(0).startsWith("student_id,school_id,grade,status,walk_m,stop_id"));
+        assertFalse(students.get(0).contains("lon"), "no home coordinates in the plan's student file");
+    }
+}
