@@ -117,4 +117,15 @@ class RoadNetworkTest {
             assertEquals(0, left.count(), "failed imports leave nothing behind");
         }
     }
+
+    @Test
+    void networkAreaKeepsHomesNearRoadsAndRejectsTheSea() {
+        try (RoadNetwork network = TestNetworks.load("village.osm", dir)) {
+            var area = network.area(3_000);
+            assertTrue(area.contains(new LonLat(0.02, 0.0037)), "411 m from the road: inside, reported later as off network");
+            assertTrue(area.contains(new LonLat(-0.01, 0.0)), "1.1 km beyond the last node, still near the road");
+            assertFalse(area.contains(new LonLat(0.02, 0.05)), "5.5 km from any road: outside (the sea)");
+            assertFalse(area.contains(new LonLat(120.0, 30.0)), "another country");
+        }
+    }
 }
