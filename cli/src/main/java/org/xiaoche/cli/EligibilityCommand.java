@@ -8,23 +8,15 @@ import org.xiaoche.routing.export.EligibilityExport;
 import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.policy.PlanningPolicy;
-import org.xiaoche.routing.roster.NetworkArea;
-import org.xiaoche.routing.roster.School;
-import org.xiaoche.routing.roster.Student;
 import org.xiaoche.routing.roster.io.ImportRejectedException;
-import org.xiaoche.routing.roster.io.RosterReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** {@code xiaoche eligibility}: who walks, who needs transport, who cannot be reached. */
 @Command(name = "eligibility", mixinStandardHelpOptions = true,
@@ -52,13 +44,10 @@ final class EligibilityCommand implements Callable<Integer> {
         CoordinateSystem coordinates = CoordinateSystem.parse(crs);
         ConsoleProgress progress = new ConsoleProgress(err);
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.4))) {
-            NetworkArea area = network.area(policy.maxOutsideArea_m());
             progress.progress("read schools and students", 0.4);
-            List<School> schools = RosterReader.readSchools(input.schools, coordinates, area);
-            Map<String, School> schoolsById = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
-            List<Student> students = RosterReader.readStudents(input.students, coordinates, area, schoolsById);
+            InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
             EligibilityResult result = new EligibilityCalculator(network)
-                    .compute(schools, students, policy, progress.slice(0.45, 0.95));
+                    .compute(roster.schools(), roster.students(), policy, progress.slice(0.45, 0.95));
             EligibilityExport.write(result, out);
             progress.progress("done", 1.0);
             printSummary(result, System.out);

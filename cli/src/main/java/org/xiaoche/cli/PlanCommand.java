@@ -12,23 +12,15 @@ import org.xiaoche.routing.plan.PlanResult;
 import org.xiaoche.routing.plan.PlanSummary;
 import org.xiaoche.routing.plan.SchoolBusPlanner;
 import org.xiaoche.routing.policy.PlanningPolicy;
-import org.xiaoche.routing.roster.NetworkArea;
-import org.xiaoche.routing.roster.School;
-import org.xiaoche.routing.roster.Student;
 import org.xiaoche.routing.roster.io.ImportRejectedException;
-import org.xiaoche.routing.roster.io.RosterReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** {@code xiaoche plan}: eligibility → stops → routes → timetables, validated. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -67,13 +59,10 @@ final class PlanCommand implements Callable<Integer> {
         };
         ConsoleProgress progress = new ConsoleProgress(err);
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.2))) {
-            NetworkArea area = network.area(policy.maxOutsideArea_m());
             progress.progress("read schools and students", 0.2);
-            List<School> schools = RosterReader.readSchools(input.schools, coordinates, area);
-            Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
-            List<Student> students = RosterReader.readStudents(input.students, coordinates, area, byId);
+            InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
             PlanResult plan = new SchoolBusPlanner(network, solver)
-                    .plan(schools, students, fleet, policy, progress.slice(0.22, 0.95));
+                    .plan(roster.schools(), roster.students(), fleet, policy, progress.slice(0.22, 0.95));
             progress.progress("write files", 0.95);
             PlanExport.write(plan, new BusRouteGeometry(network)::through, out);
             progress.progress("done", 1.0);

@@ -15,6 +15,7 @@ import org.xiaoche.routing.SharedTestData;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.network.NetworkProfiles;
 import org.xiaoche.routing.network.RoadNetwork;
+import org.xiaoche.routing.network.TestNetworks;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.roster.School;
@@ -57,7 +58,7 @@ class SharedOsmEligibilityTest {
     private static void check(Path osmFile) {
         try (RoadNetwork network = RoadNetwork.importOrLoad(osmFile, GRAPH_CACHE, ProgressListener.NONE)) {
             assertTrue(network.nodeCount() > 10, "graph has nodes");
-            List<LonLat> beside = pointsBesideResidentialRoads(network, 404, new Random(7));
+            List<LonLat> beside = TestNetworks.pointsBesideResidentialRoads(network, 404, new Random(7));
             assertTrue(beside.size() >= 40, "found residential roads in " + osmFile.getFileName());
             List<School> schools = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -100,32 +101,5 @@ class SharedOsmEligibilityTest {
             assertTrue(compared >= 20, "compared " + compared + " students in " + osmFile.getFileName());
             assertTrue(agreed >= 0.99 * compared, agreed + " of " + compared + " agree in " + osmFile.getFileName());
         }
-    }
-
-    /** Points about 15 m beside randomly chosen residential road segments. */
-    static List<LonLat> pointsBesideResidentialRoads(RoadNetwork network, int count, Random random) {
-        EnumEncodedValue<RoadClass> roadClass = network.graphHopper().getEncodingManager()
-                .getEnumEncodedValue(RoadClass.KEY, RoadClass.class);
-        List<Integer> residential = new ArrayList<>();
-        AllEdgesIterator all = network.baseGraph().getAllEdges();
-        while (all.next()) {
-            RoadClass rc = all.get(roadClass);
-            if ((rc == RoadClass.RESIDENTIAL || rc == RoadClass.UNCLASSIFIED || rc == RoadClass.LIVING_STREET)
-                    && network.walkingGraph().isWalkable(all)) {
-                residential.add(all.getEdge());
-            }
-        }
-        List<LonLat> points = new ArrayList<>();
-        for (int i = 0; i < count && !residential.isEmpty(); i++) {
-            int edge = residential.get(random.nextInt(residential.size()));
-            PointList geometry = network.baseGraph().getEdgeIteratorState(edge, Integer.MIN_VALUE).fetchWayGeometry(FetchMode.ALL);
-            int k = random.nextInt(geometry.size() - 1);
-            double t = random.nextDouble();
-            double lat = geometry.getLat(k) + t * (geometry.getLat(k + 1) - geometry.getLat(k));
-            double lon = geometry.getLon(k) + t * (geometry.getLon(k + 1) - geometry.getLon(k));
-            double offsetLat_deg = (random.nextBoolean() ? 1 : -1) * 15 / 111_000.0;
-            points.add(new LonLat(lon, lat + offsetLat_deg));
-        }
-        return points;
     }
 }

@@ -12,6 +12,7 @@ import org.xiaoche.routing.eligibility.EligibilityStatus;
 import org.xiaoche.routing.eligibility.StudentEligibility;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.network.RoadNetwork;
+import org.xiaoche.routing.network.TestNetworks;
 import org.xiaoche.routing.network.ShortestWalkTree;
 import org.xiaoche.routing.network.WalkPoint;
 import org.xiaoche.routing.policy.PlanningPolicy;
@@ -47,7 +48,7 @@ class SharedOsmStopsTest {
         Path osm = osmDir.resolve(EXTRACT);
         Assumptions.assumeTrue(Files.isRegularFile(osm), SharedTestData.absentMessage("osm/" + EXTRACT));
         try (RoadNetwork network = RoadNetwork.importOrLoad(osm, GRAPH_CACHE, ProgressListener.NONE)) {
-            List<LonLat> homes = pointsBesideResidentialRoads(network, 400, new Random(11));
+            List<LonLat> homes = TestNetworks.pointsBesideResidentialRoads(network, 400, new Random(11));
             List<StudentEligibility> students = new ArrayList<>();
             for (int i = 0; i < homes.size(); i++) {
                 students.add(new StudentEligibility(new Student("P" + i, "S1", 1 + i % 9, homes.get(i), false),
@@ -97,29 +98,5 @@ class SharedOsmStopsTest {
             }
             assertEquals(plan, planner.plan(students, policy), "same input, same plan");
         }
-    }
-
-    /** Points about 15 m beside randomly chosen residential road segments. */
-    private static List<LonLat> pointsBesideResidentialRoads(RoadNetwork network, int count, Random random) {
-        EnumEncodedValue<RoadClass> roadClass = network.graphHopper().getEncodingManager()
-                .getEnumEncodedValue(RoadClass.KEY, RoadClass.class);
-        List<Integer> residential = new ArrayList<>();
-        AllEdgesIterator all = network.baseGraph().getAllEdges();
-        while (all.next()) {
-            if (all.get(roadClass) == RoadClass.RESIDENTIAL && network.walkingGraph().isWalkable(all)) {
-                residential.add(all.getEdge());
-            }
-        }
-        List<LonLat> points = new ArrayList<>();
-        for (int i = 0; i < count && !residential.isEmpty(); i++) {
-            int edge = residential.get(random.nextInt(residential.size()));
-            PointList geometry = network.baseGraph().getEdgeIteratorState(edge, Integer.MIN_VALUE).fetchWayGeometry(FetchMode.ALL);
-            int k = random.nextInt(geometry.size() - 1);
-            double t = random.nextDouble();
-            double lat = geometry.getLat(k) + t * (geometry.getLat(k + 1) - geometry.getLat(k));
-            double lon = geometry.getLon(k) + t * (geometry.getLon(k + 1) - geometry.getLon(k));
-            points.add(new LonLat(lon, lat + (random.nextBoolean() ? 1 : -1) * 15 / 111_000.0));
-        }
-        return points;
     }
 }
