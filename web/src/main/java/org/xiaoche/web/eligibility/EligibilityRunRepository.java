@@ -98,9 +98,18 @@ public class EligibilityRunRepository {
     }
 
     public List<EligibilityRun> list(Long regionId, Long datasetId) {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM eligibility_run r JOIN dataset d ON d.id = r.dataset_id"
-                        + " WHERE (? IS NULL OR d.region_id = ?) AND (? IS NULL OR r.dataset_id = ?) ORDER BY r.id DESC",
-                RUN, regionId, regionId, datasetId, datasetId);
+        // Conditions are added only when given: PostgreSQL cannot type a "? IS NULL" parameter.
+        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM eligibility_run r JOIN dataset d ON d.id = r.dataset_id WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (regionId != null) {
+            sql.append(" AND d.region_id = ?");
+            args.add(regionId);
+        }
+        if (datasetId != null) {
+            sql.append(" AND r.dataset_id = ?");
+            args.add(datasetId);
+        }
+        return jdbc.query(sql + " ORDER BY r.id DESC", RUN, args.toArray());
     }
 
     public List<SchoolEligibilitySummary> schools(long runId) {
