@@ -43,5 +43,5 @@ if [ "${XIAOCHE_SKIP_POSTGIS:-}" != "1" ]; then
     echo "setup: creating database xiaoche_test" >&2
     as_postgres "psql -qc 'CREATE DATABASE xiaoche_test'"
   fi
-  as_postgres "psql -q -d xiaoche_test -c 'CREATE EXTENSION IF NOT EXISTS postgis'" >/dev/null
+  as_postgres "psql -q -d xiaoche_test -c 'SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS postgis'" >/dev/null
 fi
