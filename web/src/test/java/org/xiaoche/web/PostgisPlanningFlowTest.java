@@ -1,6 +1,7 @@
 package org.xiaoche.web;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The planner's path on PostgreSQL + PostGIS, with real geometry columns. */
 @SpringBootTest
+@DisabledIfEnvironmentVariable(named = PostgisTestDatabase.SKIP_VARIABLE, matches = "1")
 class PostgisPlanningFlowTest extends PlanningFlowContract {
 
     @DynamicPropertySource
