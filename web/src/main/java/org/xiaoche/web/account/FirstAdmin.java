@@ -1,0 +1,61 @@
+package org.xiaoche.web.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+
+/**
+ * On the very first start (no users at all) creates the user {@code admin}, with the password from
+ * {@code XIAOCHE_ADMIN_PASSWORD} or, when that is not set, a generated one printed once: it is
+ * stored only as a hash, so this is the only time anyone sees it.
+ */
+@Component
+public class FirstAdmin {
+
+    public static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final UserAccountRepository users;
+    private final AccountService accounts;
+    private final Environment environment;
+
+    public FirstAdmin(UserAccountRepository users, AccountService accounts, Environment environment) {
+        this.users = users;
+        this.accounts = accounts;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public void createIfNoUsers() {
+        if (users.count() > 0) {
+            return;
+        }
+        String password = environment.getProperty("XIAOCHE_ADMIN_PASSWORD");
+        if (password != null && !password.isBlank()) {
+            accounts.create(USERNAME, password, Role.ADMIN);
+            log.info("created user '{}' with the password from XIAOCHE_ADMIN_PASSWORD", USERNAME);
+            return;
+        }
+        password = generatePassword();
+        accounts.create(USERNAME, password, Role.ADMIN);
+        log.warn("\n\n  First start: created user '{}' with password  {}\n  It is shown only this once; sign in and create the other users.\n", USERNAME, password);
+    }
+
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.xiaoche.web.account;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.xiaoche.web.system.ApiError;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may call what: the whole access matrix of DESIGN §5 in one place. Every page and API needs a
+ * login; student locations are for planners only; anything under {@code /api} not listed here is
+ * refused, so a new endpoint is closed until it is given a rule.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String PLANNER = Role.PLANNER.name();
+    private static final String VIEWER = Role.VIEWER.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        // Load the token on every request so its cookie is always there for the pages' fetch calls.
+        csrfHandler.setCsrfRequestAttributeName(null);
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // individual students: planners only
+                        .requestMatchers(GET, "/api/eligibility-runs/*/students.geojson", "/api/datasets/*/students.geojson").hasRole(PLANNER)
+                        // aggregates of students: planners and viewers, never operators
+                        .requestMatchers(GET, "/api/eligibility-runs", "/api/eligibility-runs/*").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/eligibility-runs").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
+                        .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)
+                        // places that are not personal: schools, roads, regions
+                        .requestMatchers(GET, "/api/datasets/*/schools.geojson").hasAnyRole(PLANNER, VIEWER, OPERATOR)
+                        .requestMatchers(GET, "/api/regions", "/api/regions/*", "/api/regions/*/roads.geojson").authenticated()
+                        .requestMatchers(POST, "/api/regions").hasRole(PLANNER)
+                        .requestMatchers(DELETE, "/api/regions/*").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/jobs/*").authenticated()
+                        .requestMatchers(POST, "/api/jobs/*/cancel").hasRole(PLANNER)
+                        .requestMatchers("/api/users", "/api/users/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/me").authenticated()
+                        .requestMatchers("/api/**").denyAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(jsonEntryPoint(json), api)
+                        .defaultAccessDeniedHandlerFor(jsonAccessDenied(json), api));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint jsonEntryPoint(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.UNAUTHORIZED, "sign in first");
+    }
+
+    private static AccessDeniedHandler jsonAccessDenied(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
+                e instanceof CsrfException ? "missing or invalid CSRF token (send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN)"
+                        : "your role may not do this");
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), new ApiError(status.value(), status.getReasonPhrase(), message, List.of()));
+    }
+
+}

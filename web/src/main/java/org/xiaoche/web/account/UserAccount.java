@@ -1,0 +1,7 @@
+package org.xiaoche.web.account;
+
+import java.time.Instant;
+
+/** A login. The password is kept only as a BCrypt hash. */
+public record UserAccount(long id, String username, String passwordHash, Role role, Instant createdAt) {
+}

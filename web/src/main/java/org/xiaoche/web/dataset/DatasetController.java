@@ -1,0 +1,115 @@
+package org.xiaoche.web.dataset;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.xiaoche.web.system.ApiException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Datasets of a region: upload schools + students, list, delete, and the schools and students as GeoJSON. */
+@RestController
+public class DatasetController {
+
+    public record DatasetView(long id, long regionId, String name, String coordinateSystem, String schoolsFile,
+                              String studentsFile, int schoolCount, int studentCount, Instant createdAt) {
+        static DatasetView of(Dataset d) {
+            return new DatasetView(d.id(), d.regionId(), d.name(), d.coordinateSystem(), d.schoolsFile(), d.studentsFile(),
+                    d.schoolCount(), d.studentCount(), d.createdAt());
+        }
+    }
+
+    private final DatasetService datasets;
+    private final DatasetRepository repository;
+    private final RosterGeoJson geoJson;
+
+    public DatasetController(DatasetService datasets, DatasetRepository repository, RosterGeoJson geoJson) {
+        this.datasets = datasets;
+        this.repository = repository;
+        this.geoJson = geoJson;
+    }
+
+    @GetMapping("/api/regions/{regionId}/datasets")
+    public List<DatasetView> list(@PathVariable long regionId) {
+        return repository.listByRegion(regionId).stream().map(DatasetView::of).toList();
+    }
+
+    /** Accepted (201) or rejected as a whole (422 with every problem's file, line and field). */
+    @PostMapping(value = "/api/regions/{regionId}/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public DatasetView upload(@PathVariable long regionId, @RequestParam(value = "name", required = false) String name,
+                              @RequestParam(value = "crs", required = false) String crs,
+                              @RequestPart("schools") MultipartFile schools, @RequestPart("students") MultipartFile students,
+                              Authentication auth) throws IOException {
+        Path dir = Files.createTempDirectory("xiaoche-upload-");
+        try {
+            // Keep the uploaded names: the readers pick the format by extension and name the file in problems.
+            Path schoolsFile = save(schools, dir.resolve("schools"));
+            Path studentsFile = save(students, dir.resolve("students"));
+            return DatasetView.of(datasets.importFiles(regionId, name, crs, schoolsFile, studentsFile, auth.getName()));
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    @DeleteMapping("/api/datasets/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable long id) {
+        datasets.delete(id);
+    }
+
+    @GetMapping(value = "/api/datasets/{id}/schools.geojson", produces = "application/geo+json")
+    public ResponseEntity<byte[]> schools(@PathVariable long id) {
+        datasets.get(id);
+        return geo(geoJson.schools(repository.schools(id)));
+    }
+
+    @GetMapping(value = "/api/datasets/{id}/students.geojson", produces = "application/geo+json")
+    public ResponseEntity<byte[]> students(@PathVariable long id) {
+        datasets.get(id);
+        return geo(geoJson.students(repository.students(id)));
+    }
+
+    static ResponseEntity<byte[]> geo(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(body);
+    }
+
+    private static Path save(MultipartFile part, Path dir) throws IOException {
+        String original = part.getOriginalFilename() == null ? "" : Path.of(part.getOriginalFilename()).getFileName().toString();
+        if (original.isBlank() || original.startsWith(".")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the uploaded file has no name; name it e.g. students.csv");
+        }
+        Files.createDirectories(dir);
+        Path file = dir.resolve(original);
+        try (InputStream in = part.getInputStream()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.xiaoche.web.demo;
+
+import org.springframework.stereotype.Component;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.web.dataset.Dataset;
+import org.xiaoche.web.dataset.DatasetRepository;
+import org.xiaoche.web.dataset.DatasetService;
+import org.xiaoche.web.eligibility.EligibilityRunRepository;
+import org.xiaoche.web.eligibility.EligibilityStep;
+import org.xiaoche.web.job.JobContext;
+import org.xiaoche.web.job.JobResult;
+import org.xiaoche.web.job.JobStep;
+import org.xiaoche.web.region.Region;
+import org.xiaoche.web.region.RegionImportStep;
+import org.xiaoche.web.region.RegionRepository;
+import org.xiaoche.web.region.RegionService;
+import org.xiaoche.web.system.XiaocheProperties;
+
+import java.nio.file.Path;
+
+/**
+ * Job {@code demo}: the demo region, its dataset and an eligibility run, each made only when
+ * missing, so running it again (or after a failure half way) completes the demo without duplicates.
+ */
+@Component
+public class DemoStep implements JobStep {
+
+    public static final String KIND = "demo";
+    public static final String REGION_NAME = "示范县 Demo County";
+
+    private final DemoFiles files;
+    private final XiaocheProperties properties;
+    private final RegionRepository regionRepository;
+    private final RegionService regions;
+    private final RegionImportStep regionImport;
+    private final DatasetRepository datasetRepository;
+    private final DatasetService datasets;
+    private final EligibilityRunRepository runs;
+    private final EligibilityStep eligibility;
+
+    public DemoStep(DemoFiles files, XiaocheProperties properties, RegionRepository regionRepository, RegionService regions,
+                    RegionImportStep regionImport, DatasetRepository datasetRepository, DatasetService datasets,
+                    EligibilityRunRepository runs, EligibilityStep eligibility) {
+        this.files = files;
+        this.properties = properties;
+        this.regionRepository = regionRepository;
+        this.regions = regions;
+        this.regionImport = regionImport;
+        this.datasetRepository = datasetRepository;
+        this.datasets = datasets;
+        this.runs = runs;
+        this.eligibility = eligibility;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** True when the demo region has a dataset with at least one eligibility run. */
+    public boolean complete() {
+        return regionRepository.findByName(REGION_NAME)
+                .map(r -> datasetRepository.listByRegion(r.id()).stream().anyMatch(d -> !runs.list(null, d.id()).isEmpty()))
+                .orElse(false);
+    }
+
+    @Override
+    public JobResult run(JobContext context) throws Exception {
+        Path dir = properties.dataDir().resolve("demo-county");
+        DemoFiles.Files demo = files.extractTo(dir);
+        Region region = regionRepository.findByName(REGION_NAME).orElseGet(() -> regions.createFromFile(REGION_NAME, demo.osm()));
+        if (!region.ready()) {
+            regionImport.importInto(region, new JobContext(context.jobId(), context.params(), context.progress().slice(0, 0.5)));
+            region = regions.get(region.id());
+        }
+        context.progress().progress("import schools and students", 0.5);
+        Dataset dataset = datasetRepository.listByRegion(region.id()).stream().findFirst().orElse(null);
+        if (dataset == null) {
+            dataset = datasets.importFiles(region.id(), "示范数据 demo roster", "wgs84", demo.schools(), demo.students(), "demo");
+        }
+        var existing = runs.list(null, dataset.id());
+        long runId = existing.isEmpty()
+                ? eligibility.compute(dataset.id(), PlanningPolicy.defaults(), context.jobId(), context.progress().slice(0.55, 1.0))
+                : existing.get(0).id();
+        return new JobResult(EligibilityStep.RESULT_TYPE, runId);
+    }
+}

@@ -1,0 +1,125 @@
+package org.xiaoche.web.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code job} table: one row per background job, the truth about its state and progress. */
+@Repository
+public class JobRepository {
+
+    private static final String COLUMNS = "id, kind, state, stage, percent, message, params, result_type, result_id,"
+            + " worker, cancel_requested, created_by, created_at, started_at, finished_at";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<Job> rowMapper;
+
+    public JobRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.rowMapper = (rs, i) -> new Job(rs.getLong("id"), rs.getString("kind"), JobState.ofCode(rs.getString("state")),
+                rs.getString("stage"), rs.getDouble("percent"), rs.getString("message"), readParams(rs.getString("params")),
+                rs.getString("result_type"), (Long) rs.getObject("result_id", Long.class), rs.getString("worker"),
+                rs.getBoolean("cancel_requested"), rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+    }
+
+    public long insert(String kind, Map<String, String> params, String createdBy) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement ps = c.prepareStatement("INSERT INTO job (kind, state, stage, percent, params, cancel_requested,"
+                    + " created_by, created_at) VALUES (?, ?, ?, 0, ?, false, ?, ?)", new String[]{"id"});
+            ps.setString(1, kind);
+            ps.setString(2, JobState.QUEUED.code());
+            ps.setString(3, "queued");
+            ps.setString(4, writeParams(params));
+            ps.setString(5, createdBy);
+            ps.setTimestamp(6, Timestamp.from(Instant.now()));
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Job> findById(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM job WHERE id = ?", rowMapper, id).stream().findFirst();
+    }
+
+    public List<Job> listRecent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM job ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", rowMapper);
+    }
+
+    /** Moves a queued job to running on {@code worker}; false when someone else took or ended it. */
+    public boolean claim(long id, String worker) {
+        return jdbc.update("UPDATE job SET state = ?, worker = ?, started_at = ?, stage = ? WHERE id = ? AND state = ?",
+                JobState.RUNNING.code(), worker, Timestamp.from(Instant.now()), "started", id, JobState.QUEUED.code()) == 1;
+    }
+
+    public void progress(long id, String stage, double percent) {
+        jdbc.update("UPDATE job SET stage = ?, percent = ? WHERE id = ? AND state = ?",
+                truncate(stage, 200), percent, id, JobState.RUNNING.code());
+    }
+
+    /** Ends an unfinished job; false when it had already ended. */
+    public boolean finish(long id, JobState state, String message, JobResult result) {
+        return jdbc.update("UPDATE job SET state = ?, message = ?, result_type = ?, result_id = ?, finished_at = ?,"
+                        + " percent = CASE WHEN ? THEN 100 ELSE percent END WHERE id = ? AND state IN (?, ?)",
+                state.code(), truncate(message, 4000), result.type(), result.id(), Timestamp.from(Instant.now()),
+                state == JobState.SUCCEEDED, id, JobState.QUEUED.code(), JobState.RUNNING.code()) == 1;
+    }
+
+    /** Asks a running job to stop at its next progress report. */
+    public boolean requestCancel(long id) {
+        return jdbc.update("UPDATE job SET cancel_requested = true WHERE id = ? AND state = ?",
+                id, JobState.RUNNING.code()) == 1;
+    }
+
+    public boolean isCancelRequested(long id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT cancel_requested FROM job WHERE id = ?", Boolean.class, id));
+    }
+
+    /** Fails every job {@code worker} was running: used when that worker is known to have stopped. */
+    public List<Long> failRunning(String worker, String reason) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM job WHERE state = ? AND worker = ?", Long.class,
+                JobState.RUNNING.code(), worker);
+        for (long id : ids) {
+            finish(id, JobState.FAILED, reason, JobResult.NONE);
+        }
+        return ids;
+    }
+
+    private Map<String, String> readParams(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("job parameters are not JSON", e);
+        }
+    }
+
+    private String writeParams(Map<String, String> params) {
+        try {
+            return json.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,43 @@
+package org.xiaoche.web.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of the service under {@code xiaoche.*}.
+ *
+ * @param dataDir      folder for uploaded extracts, built graphs and the embedded database
+ * @param instanceName this instance's name in the job table (one name per running process)
+ * @param demo         create the demo region, dataset and eligibility run on first start
+ * @param jobs         background job settings
+ */
+@ConfigurationProperties("xiaoche")
+public record XiaocheProperties(Path dataDir, String instanceName, boolean demo, Jobs jobs) {
+
+    public XiaocheProperties {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        instanceName = instanceName == null || instanceName.isBlank() ? "xiaoche" : instanceName;
+        jobs = jobs == null ? new Jobs(2, 5) : jobs;
+    }
+
+    /**
+     * @param threads            jobs run at once by this instance
+     * @param heartbeatSeconds   how often a running job proves its instance alive; an instance silent
+     *                           for four beats is taken as dead and its jobs as interrupted
+     */
+    public record Jobs(int threads, int heartbeatSeconds) {
+        public Jobs {
+            threads = threads <= 0 ? 2 : threads;
+            heartbeatSeconds = heartbeatSeconds <= 0 ? 5 : heartbeatSeconds;
+        }
+    }
+
+    public Path graphCacheDir() {
+        return dataDir.resolve("graph-cache");
+    }
+
+    public Path regionsDir() {
+        return dataDir.resolve("regions");
+    }
+}

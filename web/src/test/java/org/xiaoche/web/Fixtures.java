@@ -1,0 +1,50 @@
+package org.xiaoche.web;
+
+import org.springframework.mock.web.MockMultipartFile;
+import org.xiaoche.web.job.Job;
+import org.xiaoche.web.job.JobRepository;
+import org.xiaoche.web.job.JobState;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Building blocks shared by the web tests. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static MockMultipartFile osmPart() {
+        return new MockMultipartFile("osm", "village.osm", "application/xml", WebTestSupport.fixture("region.osm"));
+    }
+
+    public static MockMultipartFile schoolsPart() {
+        return new MockMultipartFile("schools", "schools.csv", "text/csv", WebTestSupport.fixture("schools.csv"));
+    }
+
+    public static MockMultipartFile studentsPart(String fixture) {
+        return new MockMultipartFile("students", "students.csv", "text/csv", WebTestSupport.fixture(fixture));
+    }
+
+    /** Waits until the job has ended (or fails the test after {@code timeout}). */
+    public static Job awaitFinished(JobRepository jobs, long jobId, Duration timeout) throws InterruptedException {
+        return awaitState(jobs, jobId, timeout, null);
+    }
+
+    /** Waits until the job is in {@code state}, or any finished state when {@code state} is null. */
+    public static Job awaitState(JobRepository jobs, long jobId, Duration timeout, JobState state) throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            Job job = jobs.findById(jobId).orElseThrow();
+            if (state == null ? job.state().finished() : job.state() == state) {
+                return job;
+            }
+            if (state != null && job.state().finished()) {
+                throw new AssertionError("job " + jobId + " ended " + job.state() + " (" + job.message() + ") instead of reaching " + state);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + jobId + " did not reach " + (state == null ? "an end" : state) + " within " + timeout
+                + "; it is " + jobs.findById(jobId).orElseThrow());
+    }
+}

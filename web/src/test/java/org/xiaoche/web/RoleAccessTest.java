@@ -1,0 +1,144 @@
+package org.xiaoche.web;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.progress.ProgressListener;
+import org.xiaoche.web.dataset.DatasetService;
+import org.xiaoche.web.eligibility.EligibilityStep;
+import org.xiaoche.web.job.JobRepository;
+import org.xiaoche.web.job.JobState;
+import org.xiaoche.web.region.RegionService;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Each role sees exactly what it may (DESIGN §5): every GET endpoint is called by every role over
+ * real data, and the status must be 200 where the role is allowed and 403 where it is not.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleAccessTest {
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        WebTestSupport.freshDataDir(r);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    EligibilityStep eligibility;
+    @Autowired
+    JobRepository jobs;
+
+    long regionId;
+    long datasetId;
+    long runId;
+    long jobId;
+
+    @BeforeAll
+    void data() throws Exception {
+        RegionService.Created created = regions.create("村", "village.osm",
+                new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "setup");
+        regionId = created.region().id();
+        jobId = created.job().id();
+        assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, jobId, Duration.ofSeconds(60)).state());
+        Path dir = Files.createTempDirectory("roles");
+        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
+        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students.csv"));
+        datasetId = datasets.importFiles(regionId, "d", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"), "setup").id();
+        runId = eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
+    }
+
+    /** Endpoint, then the roles that get 200; every other role gets 403. */
+    Stream<Arguments> matrix() {
+        return Stream.of(
+                Arguments.of("/api/me", "admin planner viewer operator"),
+                Arguments.of("/api/users", "admin"),
+                Arguments.of("/api/regions", "admin planner viewer operator"),
+                Arguments.of("/api/regions/{region}", "admin planner viewer operator"),
+                Arguments.of("/api/regions/{region}/roads.geojson", "admin planner viewer operator"),
+                Arguments.of("/api/jobs/{job}", "admin planner viewer operator"),
+                Arguments.of("/api/datasets/{dataset}/schools.geojson", "planner viewer operator"),
+                Arguments.of("/api/regions/{region}/datasets", "planner viewer"),
+                Arguments.of("/api/eligibility-runs", "planner viewer"),
+                Arguments.of("/api/eligibility-runs/{run}", "planner viewer"),
+                Arguments.of("/api/eligibility-runs/{run}/students.geojson", "planner"),
+                Arguments.of("/api/datasets/{dataset}/students.geojson", "planner"),
+                Arguments.of("/", "admin planner viewer operator"),
+                Arguments.of("/map/{region}", "admin planner viewer operator"),
+                Arguments.of("/v3/api-docs", "admin planner viewer operator"));
+    }
+
+    @ParameterizedTest(name = "{0}: 200 for {1}")
+    @MethodSource("matrix")
+    void eachRoleGetsExactlyWhatItMay(String template, String allowed) throws Exception {
+        String path = template.replace("{region}", Long.toString(regionId)).replace("{dataset}", Long.toString(datasetId))
+                .replace("{run}", Long.toString(runId)).replace("{job}", Long.toString(jobId));
+        for (String role : new String[]{"admin", "planner", "viewer", "operator"}) {
+            int status = mvc.perform(get(path).accept(isPage(template) ? MediaType.TEXT_HTML : MediaType.ALL)
+                    .with(user("u-" + role).roles(role.toUpperCase()))).andReturn().getResponse().getStatus();
+            assertEquals(allowed.contains(role) ? 200 : 403, status, role + " GET " + path);
+        }
+        // Browsers asking for a page go to the login page; JSON clients get 401.
+        assertEquals(isPage(template) ? 302 : 401,
+                mvc.perform(get(path).accept(isPage(template) ? MediaType.TEXT_HTML : MediaType.APPLICATION_JSON))
+                        .andReturn().getResponse().getStatus(), "anonymous GET " + path);
+    }
+
+    /** Pages are asked for as a browser asks (HTML); API and docs as a client does. */
+    private static boolean isPage(String template) {
+        return template.equals("/") || template.startsWith("/map/");
+    }
+
+    @ParameterizedTest(name = "{0} may not start an eligibility run")
+    @MethodSource("nonPlanners")
+    void onlyPlannersChangeData(String role) throws Exception {
+        assertEquals(403, mvc.perform(post("/api/eligibility-runs").contentType("application/json")
+                .content("{\"datasetId\": " + datasetId + "}").with(user("u").roles(role)).with(csrf())).andReturn().getResponse().getStatus());
+        assertEquals(403, mvc.perform(post("/api/jobs/" + jobId + "/cancel").with(user("u").roles(role)).with(csrf()))
+                .andReturn().getResponse().getStatus());
+        assertEquals(403, mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/datasets/" + datasetId).with(user("u").roles(role)).with(csrf())).andReturn().getResponse().getStatus());
+    }
+
+    Stream<String> nonPlanners() {
+        return Stream.of("ADMIN", "VIEWER", "OPERATOR");
+    }
+
+    @org.junit.jupiter.api.Test
+    void writesWithoutCsrfTokenAreRefusedAsJson() throws Exception {
+        var response = mvc.perform(post("/api/eligibility-runs").contentType("application/json")
+                .content("{\"datasetId\": " + datasetId + "}").with(user("p").roles("PLANNER"))).andReturn().getResponse();
+        assertEquals(403, response.getStatus());
+        org.junit.jupiter.api.Assertions.assertTrue(response.getContentAsString().contains("CSRF"), response.getContentAsString());
+    }
+}
