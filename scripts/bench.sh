@@ -57,50 +57,44 @@ bench_eligibility() {
 bench_matrix() {
   "${jvm[@]}" -cp "$test_cp" org.xiaoche.routing.network.MatrixBenchmark --out "$work/matrix.md" \
     --cache "$work/graph-cache" "$shared/osm/yuba-county-ca.osm.pbf" osm-data/demo/demo-county.osm.gz >&2
-  { echo "Bucket-based many-to-many on the school_bus contraction hierarchy beside point-to-point CH queries, in one run. Target: 1,000 × 1,000 in ≤ 3 s."; echo; cat "$work/matrix.md"; } \
+  { echo "Bucket-based many-to-many on the school_bus contraction hierarchy beside point-to-point CH queries, in one run. Target: 1,000 × 1,000 in ≤ 3 s."; echo; sed '/^## /d' "$work/matrix.md"; } \
     | section matrix "Bus travel-time matrix"
 }
 
 bench_plan() {
-  local start end
+  local start end json
   start=$(date +%s.%N)
-  "$root/scripts/xiaoche" plan --demo --graph-cache "$work/graph-cache" --out "$work/demo-plan" > "$work/plan.txt" 2>/dev/null
+  "$root/scripts/xiaoche" plan --demo --graph-cache "$work/graph-cache" --out "$work/demo-plan" >/dev/null 2>&1
   end=$(date +%s.%N)
+  json="$work/demo-plan/plan.json"
+  field() { sed -n "s/^ *\"$1\" : \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p" "$json" | head -1; }
   {
     echo "The whole pipeline on the bundled demo county (3,000 students), graph cached, default policy (solver budget 20 s), jsprit. Target: ≤ 60 s."
     echo
-    echo "| wall s | buses | runs | carried | cap_infeasible | unserved | bus-km/day | ride p50 / p90 / max | validator |"
-    echo "|---|---|---|---|---|---|---|---|---|"
-    awk -v wall="$(awk -v s="$start" -v e="$end" 'BEGIN {print e - s}')" -F'  +' '
-      /^buses/ {split($2,a," "); buses=a[1]; runs=a[2]; gsub(/[(]/,"",runs)}
-      /^  carried/ {carried=$2}
-      /cap_infeasible/ {split($2,c," "); capinf=c[1]}
-      /unserved/ {unserved=$2}
-      /^bus-km/ {km=$2}
-      /^ride p50/ {ride=$2}
-      /^validator/ {val=$2}
-      END {printf "| %.1f | %s | %s | %s | %s | %s | %s | %s | %s |\n", wall, buses, runs, carried, capinf, unserved, km, ride, val}' "$work/plan.txt"
+    echo "| wall s | needing transport | carried | cap_infeasible | unserved | stops | buses | runs (AM + PM) | bus-km/day | ride p50 / p90 / max s | over caps | validator |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| $(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", e - s}') | $(field needing_transport) | $(field transported) | $(field cap_infeasible) | $(field unserved) | $(field stops) | $(field buses) | $(field runs) | $(field bus_km_per_day) | $(field ride_p50_s) / $(field ride_p90_s) / $(field ride_max_s) | $(field students_over_caps) | $(sed -n 's/^ *"validator" : "\(.*\)"$/\1/p' "$json") |"
   } | section plan "Planning the demo county end to end"
 }
 
 bench_solvers() {
   "${jvm[@]}" -cp "$jar" org.xiaoche.routing.benchmark.parktaekim.ParkTaeKimBenchmark --shared "$shared" --seconds 10 \
     --threads 2 --solvers timefold,jsprit --instances RSRB01,RSRB03,RSRB05,CSCB02,CSCB04,CSCB06 --out "$work/solvers.md" >&2
-  { echo "jsprit 1.8 and Timefold 1.32.0 on the same six Park–Tae–Kim instances, same 10 s budget, same timing, chaining and checker, in one run."; echo; cat "$work/solvers.md"; } \
+  { echo "jsprit 1.8 and Timefold 1.32.0 on the same six Park–Tae–Kim instances, same 10 s budget, same timing, chaining and checker, in one run."; echo; sed '/^#/d' "$work/solvers.md"; } \
     | section solvers "Route solver comparison"
 }
 
 bench_parktaekim() {
   "${jvm[@]}" -cp "$jar" org.xiaoche.routing.benchmark.parktaekim.ParkTaeKimBenchmark --shared "$shared" --seconds 40 \
     --threads 2 --solvers jsprit --instances pnas --out "$work/parktaekim.md" >&2
-  { echo "Park, Tae & Kim (2012) instances RSRB01–08 and CSCB01–08, single load, Park's time model (Manhattan, 20 mph, dwell 19 s + 2.6 s per student, 66 seats). Every solution is re-checked by an independent checker. BiRD fixes each school arrival at AMEARLY with a constant 154.4 s drop-off and a looser ride rule; Park's own solutions allow mixed load."; echo; cat "$work/parktaekim.md"; } \
+  { echo "Park, Tae & Kim (2012) instances RSRB01–08 and CSCB01–08, single load, Park's time model (Manhattan, 20 mph, dwell 19 s + 2.6 s per student, 66 seats). Every solution is re-checked by an independent checker. BiRD fixes each school arrival at AMEARLY with a constant 154.4 s drop-off and a looser ride rule; Park's own solutions allow mixed load."; echo; sed '/^#/d' "$work/parktaekim.md"; } \
     | section parktaekim "Park–Tae–Kim school-bus benchmark"
 }
 
 bench_cvrplib() {
   "${jvm[@]}" -cp "$jar" org.xiaoche.routing.benchmark.cvrplib.CvrplibBenchmark --shared "$shared" --seconds 15 \
     --solvers jsprit,timefold --out "$work/cvrplib.md" >&2
-  { echo "CVRPLIB X instances, cost Σ nint(Euclidean) recomputed by the checker, gap to the best known solution."; echo; cat "$work/cvrplib.md"; } \
+  { echo "CVRPLIB X instances, cost Σ nint(Euclidean) recomputed by the checker, gap to the best known solution."; echo; sed '/^#/d' "$work/cvrplib.md"; } \
     | section cvrplib "CVRPLIB X"
 }
 

@@ -4,6 +4,7 @@ import org.xiaoche.routing.optimization.ArrivalWindow;
 import org.xiaoche.routing.optimization.DwellModel;
 import org.xiaoche.routing.optimization.PickupStop;
 import org.xiaoche.routing.optimization.SchoolRoutingProblem;
+import org.xiaoche.routing.optimization.TravelTimes;
 import org.xiaoche.routing.policy.RouteRules;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.stops.StopAssignment;
@@ -115,6 +116,52 @@ final class PickupGroups {
 
     List<SchoolRoutingProblem> problems() {
         return problems;
+    }
+
+    /**
+     * The afternoon as morning problems over the transposed matrix: a run solved there, read
+     * backwards, leaves school and drops off in order, and each student's afternoon ride (school
+     * departure to arrival at the stop) is at most the solved ride less the stop's own dwell, so
+     * the caps hold. Where one-way roads make even the direct afternoon trip too long, the cap is
+     * relaxed to that trip and the students are marked {@code cap_infeasible}.
+     */
+    List<SchoolRoutingProblem> afternoonProblems(RouteRules rules) {
+        List<SchoolRoutingProblem> afternoon = new ArrayList<>();
+        for (SchoolRoutingProblem morning : problems) {
+            TravelTimes transposed = transpose(morning.travelTimes());
+            List<PickupStop> stops = new ArrayList<>();
+            for (PickupStop stop : morning.stops()) {
+                double direct_s = morning.stopDwell().dwell_s(stop.students()) + transposed.time_s(stop.node(), morning.schoolNode());
+                double cap_s = stop.maxRide_s();
+                if (direct_s > cap_s) {
+                    for (StopAssignment a : pickupsById.get(stop.id()).students()) {
+                        if (direct_s > ownCap_s(a, rules)) {
+                            capReasons.putIfAbsent(a.studentId(), String.format(Locale.ROOT,
+                                    "afternoon direct ride %.0f min exceeds the cap (one-way roads)", direct_s / 60));
+                        }
+                    }
+                    cap_s = direct_s + 1;
+                }
+                stops.add(new PickupStop(stop.id(), stop.node(), stop.students(), cap_s));
+            }
+            afternoon.add(new SchoolRoutingProblem(morning.schoolId(), morning.schoolNode(), morning.window(), stops,
+                    morning.stopDwell(), morning.schoolDwell(), morning.seats(), transposed));
+        }
+        return afternoon;
+    }
+
+    private static TravelTimes transpose(TravelTimes times) {
+        return new TravelTimes() {
+            @Override
+            public double time_s(int from, int to) {
+                return times.time_s(to, from);
+            }
+
+            @Override
+            public double distance_m(int from, int to) {
+                return times.distance_m(to, from);
+            }
+        };
     }
 
     Pickup pickup(String pickupId) {

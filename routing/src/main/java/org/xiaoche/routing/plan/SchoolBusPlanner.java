@@ -85,15 +85,22 @@ public final class SchoolBusPlanner {
         PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, fleet.largest().seats());
         unserved.putAll(groups.unroutable());
         FleetPlanner planner = new FleetPlanner(solver, BestOfChainer.standard(), Runtime.getRuntime().availableProcessors());
-        FleetPlan fleetPlan = planner.plan(groups.problems(), places.travelTimes(),
-                Duration.ofMillis((long) (rules.solverSeconds() * 1000)));
-        for (PickupStop left : fleetPlan.unserved()) {
+        Duration halfBudget = Duration.ofMillis((long) (rules.solverSeconds() * 500));
+        FleetPlan morning = planner.plan(groups.problems(), places.travelTimes(), halfBudget);
+        progress.progress("afternoon routes", 0.65);
+        List<org.xiaoche.routing.optimization.SchoolRoutingProblem> afternoonProblems = groups.afternoonProblems(rules);
+        FleetPlan afternoon = planner.plan(afternoonProblems, afternoonProblems.isEmpty() ? places.travelTimes()
+                : afternoonProblems.get(0).travelTimes(), halfBudget);
+        for (PickupStop left : morning.unserved()) {
             groups.pickup(left.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run"));
+        }
+        for (PickupStop left : afternoon.unserved()) {
+            groups.pickup(left.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible afternoon run"));
         }
 
         progress.progress("timetables", 0.85);
         PlanTimetable timetable = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, fleet)
-                .assemble(fleetPlan, unserved);
+                .assemble(morning, afternoon, unserved);
 
         progress.progress("validation", 0.9);
         ValidationReport report = validate(timetable, eligibility, schoolsById, places, rules);

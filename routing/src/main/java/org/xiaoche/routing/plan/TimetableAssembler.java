@@ -25,14 +25,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the solver's morning bus chains into timetables: timed morning runs, afternoon runs that
- * mirror them from the dismissal time (stops in reverse order), buses of the smallest type that
- * fits, and every student's journey.
+ * Turns the solver's runs into timetables: timed morning runs on their chained buses, afternoon
+ * runs from the dismissal time placed on free buses, buses of the smallest type that fits, and
+ * every student's journey.
  */
 final class TimetableAssembler {
-
-    private record MorningRun(BusRun run, List<PickupGroups.Pickup> pickups) {
-    }
 
     private final PickupGroups groups;
     private final PlacePoints places;
@@ -51,14 +48,19 @@ final class TimetableAssembler {
         this.fleet = fleet;
     }
 
-    PlanTimetable assemble(FleetPlan fleetPlan, Map<String, String> unservedReasons) {
+    /**
+     * @param morning   morning runs chained onto buses
+     * @param afternoon afternoon runs, solved as morning runs over the transposed matrix: each
+     *                  route's stop order is the reverse of the afternoon's drop-off order
+     */
+    PlanTimetable assemble(FleetPlan morning, FleetPlan afternoon, Map<String, String> unservedReasons) {
+        FleetPlan fleetPlan = morning;
         List<BusChain> chains = new ArrayList<>(fleetPlan.buses());
         chains.sort(Comparator.comparingDouble(c -> c.runs().get(0).start_s()));
         Map<String, List<BusRun>> runsByBus = new HashMap<>();
         Map<String, BusType> typeByBus = new HashMap<>();
         List<String> busOrder = new ArrayList<>();
         Map<String, StudentJourney.Builder> journeys = new HashMap<>();
-        List<MorningRun> mornings = new ArrayList<>();
         int busNumber = 0;
         for (BusChain chain : chains) {
             String busId = String.format("B%02d", ++busNumber);
@@ -67,12 +69,12 @@ final class TimetableAssembler {
             typeByBus.put(busId, fleet.smallestFitting(maxLoad).orElse(fleet.largest()));
             int runNumber = 0;
             for (SchoolRoute route : chain.runs()) {
-                MorningRun morning = morningRun(busId, busId + "-AM" + (++runNumber), route, journeys);
-                mornings.add(morning);
-                runsByBus.computeIfAbsent(busId, k -> new ArrayList<>()).add(morning.run());
+                BusRun morningRun = morningRun(busId, busId + "-AM" + (++runNumber), route, journeys);
+                runsByBus.computeIfAbsent(busId, k -> new ArrayList<>()).add(morningRun);
             }
         }
-        busNumber = assignAfternoonRuns(mornings, busOrder, runsByBus, typeByBus, journeys, busNumber);
+        List<SchoolRoute> afternoonRoutes = afternoon.schoolPlans().stream().flatMap(p -> p.routes().stream()).toList();
+        assignAfternoonRuns(afternoonRoutes, busOrder, runsByBus, typeByBus, journeys, busNumber);
         List<Bus> buses = new ArrayList<>();
         for (String busId : busOrder) {
             BusType type = typeByBus.get(busId);
@@ -83,13 +85,11 @@ final class TimetableAssembler {
         return new PlanTimetable(buses, students, unservedReasons);
     }
 
-    private MorningRun morningRun(String busId, String runId, SchoolRoute route, Map<String, StudentJourney.Builder> journeys) {
+    private BusRun morningRun(String busId, String runId, SchoolRoute route, Map<String, StudentJourney.Builder> journeys) {
         List<TimedStop> stops = new ArrayList<>();
-        List<PickupGroups.Pickup> pickups = new ArrayList<>();
         int seq = 0;
         for (StopVisit visit : route.visits()) {
             PickupGroups.Pickup pickup = groups.pickup(visit.stop().id());
-            pickups.add(pickup);
             stops.add(new TimedStop(++seq, pickup.stopId(), false, stopLocation(pickup.stopId()), visit.arrival_s(),
                     visit.departure_s(), visit.stop().students(), 0, visit.loadAfter()));
             for (StopAssignment a : pickup.students()) {
@@ -105,22 +105,26 @@ final class TimetableAssembler {
         School school = schools.get(route.schoolId());
         stops.add(new TimedStop(++seq, school.id(), true, school.location(), route.schoolArrival_s(),
                 route.schoolDeparture_s(), 0, route.load(), 0));
-        return new MorningRun(new BusRun(runId, busId, school.id(), RunDirection.AM, stops), pickups);
+        return new BusRun(runId, busId, school.id(), RunDirection.AM, stops);
     }
 
     /**
-     * Afternoon runs leave school at dismissal and drop off in the reverse order of the morning.
-     * They go to the first bus (morning order) that is free in time and large enough, else a new bus.
+     * Afternoon runs leave school at dismissal and drop off in their solved order. Each goes to the
+     * first bus (morning order) that is free in time and large enough, else a new bus.
      */
-    private int assignAfternoonRuns(List<MorningRun> mornings, List<String> busOrder, Map<String, List<BusRun>> runsByBus,
+    private int assignAfternoonRuns(List<SchoolRoute> routes, List<String> busOrder, Map<String, List<BusRun>> runsByBus,
                                     Map<String, BusType> typeByBus, Map<String, StudentJourney.Builder> journeys, int busNumber) {
         List<BusRun> afternoon = new ArrayList<>();
         // Identity, not equality: two runs from one busy stop can be equal as values.
         Map<BusRun, List<PickupGroups.Pickup>> pickupsOf = new java.util.IdentityHashMap<>();
-        for (MorningRun morning : mornings) {
-            BusRun pm = afternoonRun(morning);
+        for (SchoolRoute route : routes) {
+            List<PickupGroups.Pickup> dropOrder = new ArrayList<>();
+            for (StopVisit visit : route.visits()) {
+                dropOrder.add(0, groups.pickup(visit.stop().id()));
+            }
+            BusRun pm = afternoonRun(route.schoolId(), dropOrder);
             afternoon.add(pm);
-            pickupsOf.put(pm, morning.pickups());
+            pickupsOf.put(pm, dropOrder);
         }
         afternoon.sort(Comparator.comparingDouble(r -> r.first().arrival_s()));
         Map<String, TimedStop> lastPlaceOfBus = new HashMap<>();
@@ -147,29 +151,30 @@ final class TimetableAssembler {
             BusRun placed = new BusRun(runId, chosen, pm.schoolId(), RunDirection.PM, pm.stops());
             runsByBus.computeIfAbsent(chosen, k -> new ArrayList<>()).add(placed);
             lastPlaceOfBus.put(chosen, placed.last());
+            int seq = 1;
             for (PickupGroups.Pickup pickup : pickupsOf.get(pm)) {
-                TimedStop dropOff = placed.stops().stream().filter(s -> !s.school() && s.placeId().equals(pickup.stopId()))
-                        .findFirst().orElseThrow();
+                TimedStop dropOff = placed.stops().get(seq++);
                 for (StopAssignment a : pickup.students()) {
-                    journeys.get(a.studentId()).afternoon(runId, placed.first().departure_s(), dropOff.arrival_s());
+                    StudentJourney.Builder journey = journeys.get(a.studentId());
+                    if (journey != null) {
+                        journey.afternoon(runId, placed.first().departure_s(), dropOff.arrival_s());
+                    }
                 }
             }
         }
         return busNumber;
     }
 
-    private BusRun afternoonRun(MorningRun morning) {
-        School school = schools.get(morning.run().schoolId());
-        List<PickupGroups.Pickup> reversed = new ArrayList<>(morning.pickups());
-        java.util.Collections.reverse(reversed);
-        int load = morning.run().students();
+    private BusRun afternoonRun(String schoolId, List<PickupGroups.Pickup> dropOrder) {
+        School school = schools.get(schoolId);
+        int load = dropOrder.stream().mapToInt(p -> p.students().size()).sum();
         double dismissal_s = school.dismissalTime().toSecondOfDay();
         List<TimedStop> stops = new ArrayList<>();
         double departure_s = dismissal_s + dwell_s(load);
         stops.add(new TimedStop(1, school.id(), true, school.location(), dismissal_s, departure_s, load, 0, load));
         int fromIndex = places.index(PlacePoints.schoolKey(school.id()));
         int seq = 1;
-        for (PickupGroups.Pickup pickup : reversed) {
+        for (PickupGroups.Pickup pickup : dropOrder) {
             int toIndex = places.index(PlacePoints.stopKey(pickup.stopId()));
             double arrival_s = departure_s + places.matrix().time_s(fromIndex, toIndex);
             int alighting = pickup.students().size();

@@ -62,7 +62,6 @@ class DemoCountyPlanTest {
         assertTrue(result.validation().valid(), () -> result.validation().verdict() + "\n"
                 + result.validation().violations().stream().limit(30).map(Object::toString).collect(Collectors.joining("\n")));
         assertEquals(0, result.summary().studentsOverCaps());
-        System.out.println(result.summary());
     }
 
     @Test
