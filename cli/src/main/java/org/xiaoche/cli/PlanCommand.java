@@ -82,6 +82,9 @@ final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  unserved (reported)      %,d%n", s.unserved());
         out.printf(Locale.ROOT, "stops                      %,d%n", s.stops());
         out.printf(Locale.ROOT, "buses                      %,d   (%,d runs, morning and afternoon)%n", s.buses(), s.runs());
+        if (s.busesBeyondFleet() > 0) {
+            out.printf(Locale.ROOT, "  beyond the fleet         %,d   (more buses needed than the fleet file makes available)%n", s.busesBeyondFleet());
+        }
         out.printf(Locale.ROOT, "bus-km per day             %,.1f%n", s.busKmPerDay());
         out.printf(Locale.ROOT, "cost per day               %,.0f%n", s.costPerDay());
         out.printf(Locale.ROOT, "ride p50 / p90 / max       %.1f / %.1f / %.1f min%n", s.rideP50_s() / 60, s.rideP90_s() / 60, s.rideMax_s() / 60);

@@ -158,6 +158,7 @@ public final class PlanExport {
             json.writeNumberField("cap_infeasible", s.capInfeasible());
             json.writeNumberField("stops", s.stops());
             json.writeNumberField("buses", s.buses());
+            json.writeNumberField("buses_beyond_fleet", s.busesBeyondFleet());
             json.writeNumberField("runs", s.runs());
             json.writeNumberField("bus_km_per_day", Math.round(s.busKmPerDay() * 10) / 10.0);
             json.writeNumberField("cost_per_day", Math.round(s.costPerDay()));

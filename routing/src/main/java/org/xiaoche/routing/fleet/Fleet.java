@@ -40,6 +40,17 @@ public record Fleet(List<BusType> busTypes, List<Depot> depots) {
         return busTypes.get(busTypes.size() - 1);
     }
 
+    /**
+     * The smallest bus type with at least {@code students} seats of which fewer than
+     * {@code available} are in use; empty when every fitting type is used up.
+     *
+     * @param inUse buses already given out, by type id
+     */
+    public Optional<BusType> smallestAvailable(int students, java.util.Map<String, Integer> inUse) {
+        return busTypes.stream().filter(t -> t.seats() >= students)
+                .filter(t -> inUse.getOrDefault(t.id(), 0) < t.available()).findFirst();
+    }
+
     /** The smallest bus type with at least {@code students} seats. */
     public Optional<BusType> smallestFitting(int students) {
         return busTypes.stream().filter(t -> t.seats() >= students).findFirst();

@@ -99,12 +99,13 @@ public final class SchoolBusPlanner {
         }
 
         progress.progress("timetables", 0.85);
-        PlanTimetable timetable = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, fleet)
-                .assemble(morning, afternoon, unserved);
+        TimetableAssembler assembler = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, fleet);
+        PlanTimetable timetable = assembler.assemble(morning, afternoon, unserved);
 
         progress.progress("validation", 0.9);
         ValidationReport report = validate(timetable, eligibility, schoolsById, places, rules);
-        PlanSummary summary = summarise(eligibility, stopPlan, timetable, report, places, fleet, rules);
+        PlanSummary summary = summarise(eligibility, stopPlan, timetable, report, places, fleet, rules,
+                assembler.busesBeyondFleet());
         progress.progress("plan ready", 1.0);
         return new PlanResult(eligibility, stopPlan, timetable, report, summary);
     }
@@ -174,20 +175,26 @@ public final class SchoolBusPlanner {
     }
 
     private PlanSummary summarise(EligibilityResult eligibility, StopPlan stopPlan, PlanTimetable timetable,
-                                  ValidationReport report, PlacePoints places, Fleet fleet, RouteRules rules) {
+                                  ValidationReport report, PlacePoints places, Fleet fleet, RouteRules rules,
+                                  int busesBeyondFleet) {
         double busMetres = 0, cost = 0;
         for (Bus bus : timetable.buses()) {
             double busMetresOfBus = 0;
-            TimedStop previous = null;
-            List<BusRun> ordered = bus.runs().stream()
-                    .sorted(java.util.Comparator.comparingDouble(r -> r.first().arrival_s())).toList();
-            for (BusRun run : ordered) {
-                for (TimedStop stop : run.stops()) {
-                    if (previous != null) {
-                        busMetresOfBus += places.matrix().distance_m(places.index(TimetableAssembler.placeKey(previous)),
-                                places.index(TimetableAssembler.placeKey(stop)));
+            for (org.xiaoche.routing.timetable.RunDirection direction : org.xiaoche.routing.timetable.RunDirection.values()) {
+                List<BusRun> ordered = bus.runs(direction).stream()
+                        .sorted(java.util.Comparator.comparingDouble(r -> r.first().arrival_s())).toList();
+                TimedStop previous = null;
+                for (BusRun run : ordered) {
+                    for (TimedStop stop : run.stops()) {
+                        if (previous != null) {
+                            busMetresOfBus += places.matrix().distance_m(places.index(TimetableAssembler.placeKey(previous)),
+                                    places.index(TimetableAssembler.placeKey(stop)));
+                        }
+                        previous = stop;
                     }
-                    previous = stop;
+                }
+                if (!ordered.isEmpty()) {
+                    busMetresOfBus += depotLegs_m(places, fleet, ordered.get(0).first(), ordered.get(ordered.size() - 1).last());
                 }
             }
             busMetres += busMetresOfBus;
@@ -202,9 +209,24 @@ public final class SchoolBusPlanner {
         return new PlanSummary(needing, timetable.students().size(), timetable.unservedReasons().size(),
                 (int) timetable.students().stream().filter(StudentJourney::capInfeasible).count(),
                 (int) stopPlan.stops().stream().filter(s -> s.studentCount() > 0).count(),
-                timetable.buses().size(), timetable.runs().size(), busMetres / 1000, cost,
+                timetable.buses().size(), busesBeyondFleet, timetable.runs().size(), busMetres / 1000, cost,
                 percentile(rides, 0.5), percentile(rides, 0.9), rides.length == 0 ? Double.NaN : rides[rides.length - 1],
                 overCaps.size(), solver.name(), report.verdict());
+    }
+
+    /** From the nearest depot to the first place and from the last place to the nearest depot; 0 without depots. */
+    private static double depotLegs_m(PlacePoints places, Fleet fleet, TimedStop first, TimedStop last) {
+        double out_m = Double.POSITIVE_INFINITY, back_m = Double.POSITIVE_INFINITY;
+        int firstIndex = places.index(TimetableAssembler.placeKey(first));
+        int lastIndex = places.index(TimetableAssembler.placeKey(last));
+        for (Depot depot : fleet.depots()) {
+            var index = places.findIndex(PlacePoints.depotKey(depot.id()));
+            if (index.isPresent()) {
+                out_m = Math.min(out_m, places.matrix().distance_m(index.get(), firstIndex));
+                back_m = Math.min(back_m, places.matrix().distance_m(lastIndex, index.get()));
+            }
+        }
+        return (Double.isFinite(out_m) ? out_m : 0) + (Double.isFinite(back_m) ? back_m : 0);
     }
 
     private static double percentile(double[] sorted, double fraction) {

@@ -37,6 +37,8 @@ final class TimetableAssembler {
     private final Map<String, School> schools;
     private final RouteRules rules;
     private final Fleet fleet;
+    private final Map<String, Integer> typesInUse = new HashMap<>();
+    private int busesBeyondFleet;
 
     TimetableAssembler(PickupGroups groups, PlacePoints places, StopPlan stopPlan, Map<String, School> schools,
                        RouteRules rules, Fleet fleet) {
@@ -66,7 +68,7 @@ final class TimetableAssembler {
             String busId = String.format("B%02d", ++busNumber);
             busOrder.add(busId);
             int maxLoad = chain.runs().stream().mapToInt(SchoolRoute::load).max().orElse(0);
-            typeByBus.put(busId, fleet.smallestFitting(maxLoad).orElse(fleet.largest()));
+            typeByBus.put(busId, takeBusType(maxLoad));
             int runNumber = 0;
             for (SchoolRoute route : chain.runs()) {
                 BusRun morningRun = morningRun(busId, busId + "-AM" + (++runNumber), route, journeys);
@@ -145,7 +147,7 @@ final class TimetableAssembler {
             if (chosen == null) {
                 chosen = String.format("B%02d", ++busNumber);
                 busOrder.add(chosen);
-                typeByBus.put(chosen, fleet.smallestFitting(load).orElse(fleet.largest()));
+                typeByBus.put(chosen, takeBusType(load));
             }
             String runId = chosen + "-PM" + pmCount.merge(chosen, 1, Integer::sum);
             BusRun placed = new BusRun(runId, chosen, pm.schoolId(), RunDirection.PM, pm.stops());
@@ -185,6 +187,25 @@ final class TimetableAssembler {
             fromIndex = toIndex;
         }
         return new BusRun("pending", "pending", school.id(), RunDirection.PM, stops);
+    }
+
+    /**
+     * The smallest fitting bus type still available; when the fleet has none left, the smallest
+     * fitting type anyway, counted in {@link #busesBeyondFleet()} so the shortfall is reported.
+     */
+    private BusType takeBusType(int students) {
+        BusType type = fleet.smallestAvailable(students, typesInUse).orElse(null);
+        if (type == null) {
+            busesBeyondFleet++;
+            type = fleet.smallestFitting(students).orElse(fleet.largest());
+        }
+        typesInUse.merge(type.id(), 1, Integer::sum);
+        return type;
+    }
+
+    /** Buses the plan needs beyond what the fleet has available. */
+    int busesBeyondFleet() {
+        return busesBeyondFleet;
     }
 
     private double deadhead_s(TimedStop from, TimedStop to) {

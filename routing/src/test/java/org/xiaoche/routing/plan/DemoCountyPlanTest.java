@@ -35,6 +35,7 @@ class DemoCountyPlanTest {
     static Path dir;
 
     static PlanResult result;
+    static PlanResult smallFleetWithDepot;
 
     @BeforeAll
     static void planDemoCounty() throws Exception {
@@ -54,6 +55,12 @@ class DemoCountyPlanTest {
                     network.area(policy.maxOutsideArea_m()), byId);
             result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver())
                     .plan(schools, students, Fleet.defaults(), policy, ProgressListener.NONE);
+            // Five 56-seat buses, two 35-seat, a depot at the county-town school: too few buses on purpose.
+            Fleet small = new Fleet(List.of(new org.xiaoche.routing.fleet.BusType("bus35", 35, 600, 2.8, 2),
+                    new org.xiaoche.routing.fleet.BusType("bus56", 56, 800, 3.5, 5)),
+                    List.of(new org.xiaoche.routing.fleet.Depot("D1", schools.get(0).location())));
+            smallFleetWithDepot = new SchoolBusPlanner(network, new JspritSchoolRouteSolver())
+                    .plan(schools, students, small, policy, ProgressListener.NONE);
         }
     }
 
@@ -80,5 +87,14 @@ class DemoCountyPlanTest {
         assertTrue(carried.size() > 0.9 * needing.size(), carried.size() + " of " + needing.size() + " carried");
         assertTrue(result.summary().buses() > 0);
         assertFalse(result.timetable().runs().isEmpty());
+    }
+
+    @Test
+    void aFleetTooSmallIsReportedAndDepotLegsCount() {
+        PlanSummary s = smallFleetWithDepot.summary();
+        assertTrue(smallFleetWithDepot.validation().valid(), smallFleetWithDepot.validation().verdict());
+        assertEquals(Math.max(0, s.buses() - 7), s.busesBeyondFleet(), "buses beyond the 7 available");
+        assertTrue(s.busesBeyondFleet() > 0, "the demo county needs more than 7 buses");
+        assertTrue(s.busKmPerDay() > 0);
     }
 }
