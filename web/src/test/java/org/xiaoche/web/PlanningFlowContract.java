@@ -127,10 +127,20 @@ abstract class PlanningFlowContract {
         call(get("/api/plans/" + planId).with(PLANNER), 404);
     }
 
-    /** Plans the fixture dataset through the API: P2 rides one bus to school and back, P3 stays unserved. */
+    /**
+     * Plans the fixture dataset through the API with an uploaded fleet: P2 rides one minibus to school
+     * and back, P3 stays unserved. A fleet file that does not read is refused before any job starts.
+     */
     private long plan(long datasetId) throws Exception {
-        JsonNode job = call(post("/api/plans").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"datasetId\": " + datasetId + "}").with(PLANNER).with(csrf()), 202);
+        long jobsBefore = count("job");
+        JsonNode refused = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
+                "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"x\", \"seats\": 500}]}".getBytes()))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 400);
+        assertTrue(refused.get("message").asText().contains("seats"), refused.toString());
+        assertEquals(jobsBefore, count("job"));
+        JsonNode job = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
+                "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"minibus\", \"seats\": 19}]}".getBytes()))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 202);
         Job done = Fixtures.awaitFinished(jobs, job.get("id").asLong(), Duration.ofSeconds(90));
         assertEquals(JobState.SUCCEEDED, done.state(), done.message());
         assertEquals("plan", done.resultType());
@@ -157,6 +167,7 @@ abstract class PlanningFlowContract {
         String amRun = null;
         for (JsonNode f : routes.get("features")) {
             assertTrue(f.at("/properties/length_km").asDouble() > 2, f.toString());
+            assertEquals("minibus", f.at("/properties/bus_type").asText());
             if (f.at("/properties/direction").asText().equals("AM")) {
                 amRun = f.at("/properties/run_id").asText();
             }
