@@ -21,6 +21,8 @@ fi
 if [ "${XIAOCHE_SKIP_BROWSER:-}" != "1" ]; then
   dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s chromium-driver >/dev/null 2>&1 || missing+=(chromium-driver)
+  # A small Chinese font, so the pages' Chinese is legible in the tests' screenshots.
+  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2

@@ -73,6 +73,7 @@ class MapBrowserTest {
     AccountService accounts;
 
     long regionId;
+    MapPage page;
     WebDriver browser;
 
     @BeforeAll
@@ -93,9 +94,9 @@ class MapBrowserTest {
 
     @AfterEach
     void quit() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
+        if (page != null) {
+            page.close();
+            page = null;
         }
     }
 
@@ -119,12 +120,12 @@ class MapBrowserTest {
         assertEquals(6L, count("arrows"), "three direction arrows per run");
         assertEquals(1L, count("riders"), "the one student who rides");
         assertEquals("true", browser.findElement(By.id("plan-validity")).getAttribute("data-valid"));
-        HeadlessChromium.screenshot(browser, "planner-map");
+        page.screenshot("planner-map");
 
         browser.findElement(By.cssSelector("#route-list tbody tr")).click();
         wait(15).until(d -> d.findElements(By.cssSelector("#timetable tbody tr")).size() >= 2);
         assertTrue(text("#timetable").contains("村小 Village School"), text("#timetable"));
-        HeadlessChromium.screenshot(browser, "planner-timetable");
+        page.screenshot("planner-timetable");
 
         String popup = (String) js("const l = window.xiaocheMap.layers.riders.getLayers()[0]; l.openPopup();"
                 + " return l.getPopup().getElement().innerText;");
@@ -134,7 +135,7 @@ class MapBrowserTest {
         awaitMapReady();
         assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("Routes")), "English after the switch");
         assertEquals("Run plan", browser.findElement(By.id("plan-run")).getText());
-        HeadlessChromium.screenshot(browser, "planner-map-en");
+        page.screenshot("planner-map-en");
     }
 
     @Test
@@ -152,7 +153,7 @@ class MapBrowserTest {
         assertEquals(403L, ((Number) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + " fetch('/api/plans/" + planId + "/students.geojson').then(r => done(r.status));")).longValue());
-        HeadlessChromium.screenshot(browser, "viewer-map");
+        page.screenshot("viewer-map");
     }
 
     @Test
@@ -177,41 +178,35 @@ class MapBrowserTest {
         assertTrue(browser.findElement(By.id("timetable")).getAttribute("class").contains("no-counts"));
         assertTrue(browser.findElements(By.cssSelector("#timetable td.counts")).stream().allMatch(td -> td.getAttribute("textContent").isEmpty()),
                 "no boarding or alighting counts");
-        HeadlessChromium.screenshot(browser, "operator-map");
+        page.screenshot("operator-map");
     }
 
     private void signIn(String username) {
-        browser = HeadlessChromium.start();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait(15).until(d -> !d.getCurrentUrl().contains("/login"));
+        page = MapPage.signIn(port, username, PASSWORD);
+        browser = page.browser;
     }
 
     private void openMap() {
-        browser.get("http://localhost:" + port + "/map/" + regionId);
-        awaitMapReady();
-        wait(30).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
+        page.openMapWithPlan(regionId);
     }
 
     private void awaitMapReady() {
-        wait(30).until(d -> Boolean.TRUE.equals(js("return !!(window.xiaocheMap && window.xiaocheMap.ready)")));
+        page.awaitReady();
     }
 
     private long count(String layer) {
-        return ((Number) js("return window.xiaocheMap.layers." + layer + ".getLayers().length")).longValue();
+        return page.count(layer);
     }
 
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return page.text(css);
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return page.js(script);
     }
 
     private WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return page.await(seconds);
     }
 }
