@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs and starts what building and testing need on a fresh Debian 12 machine: a JDK, Maven,
-# and PostgreSQL 15 with PostGIS 3 (the web module's persistence tests run against it), plus the
-# test database. Idempotent and quick when everything is present.
+# PostgreSQL 15 with PostGIS 3 (the web module's persistence tests run against it) plus the test
+# database, and Chromium with its driver (the web module's browser tests drive it headless).
+# Idempotent and quick when everything is present.
 #   XIAOCHE_SKIP_POSTGIS=1   skip the PostgreSQL/PostGIS part (the web tests then need the same
 #                            variable, or they fail rather than silently skip)
+#   XIAOCHE_SKIP_BROWSER=1   skip Chromium (likewise: the browser tests then need the same variable)
 set -euo pipefail
 need() { command -v "$1" >/dev/null 2>&1; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -15,6 +17,12 @@ need mvn || missing+=(maven)
 if [ "${XIAOCHE_SKIP_POSTGIS:-}" != "1" ]; then
   dpkg -s postgresql-15 >/dev/null 2>&1 || missing+=(postgresql-15)
   dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || missing+=(postgresql-15-postgis-3)
+fi
+if [ "${XIAOCHE_SKIP_BROWSER:-}" != "1" ]; then
+  dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s chromium-driver >/dev/null 2>&1 || missing+=(chromium-driver)
+  # A small Chinese font, so the pages' Chinese is legible in the tests' screenshots.
+  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2

@@ -3,7 +3,7 @@
 # missing or older than the sources. Data (uploads, graphs, the embedded H2GIS database) goes to
 # ${XIAOCHE_DATA_DIR:-<project>/data}; set SPRING_DATASOURCE_URL (+ _USERNAME/_PASSWORD) for PostgreSQL.
 #   scripts/web.sh                 the service
-#   scripts/web.sh --demo          and build the demo region, dataset and eligibility run on first start
+#   scripts/web.sh --demo          and build the demo region, dataset, eligibility run and plan on first start
 # The first start prints the generated password of user 'admin' unless XIAOCHE_ADMIN_PASSWORD is set;
 # with --demo, XIAOCHE_DEMO_PASSWORD also creates users planner, viewer and operator.
 set -euo pipefail

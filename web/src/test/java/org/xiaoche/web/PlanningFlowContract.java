@@ -114,11 +114,78 @@ abstract class PlanningFlowContract {
         JsonNode schools = call(get("/api/datasets/" + datasetId + "/schools.geojson").with(PLANNER), 200);
         assertEquals("村小 Village School", schools.at("/features/0/properties/name").asText());
 
-        // Deleting a dataset deletes its students everywhere, results included.
+        long planId = plan(datasetId);
+
+        // Deleting a dataset deletes its students everywhere, results and plans included.
         call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
         assertEquals(0, count("student"));
         assertEquals(0, count("eligibility_student"));
         assertEquals(0, count("eligibility_run"));
+        assertEquals(0, count("plan_student"));
+        assertEquals(0, count("plan"));
         call(get("/api/eligibility-runs/" + done.resultId()).with(PLANNER), 404);
+        call(get("/api/plans/" + planId).with(PLANNER), 404);
+    }
+
+    /**
+     * Plans the fixture dataset through the API with an uploaded fleet: P2 rides one minibus to school
+     * and back, P3 stays unserved. A fleet file that does not read is refused before any job starts.
+     */
+    private long plan(long datasetId) throws Exception {
+        long jobsBefore = count("job");
+        JsonNode refused = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
+                "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"x\", \"seats\": 500}]}".getBytes()))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 400);
+        assertTrue(refused.get("message").asText().contains("seats"), refused.toString());
+        assertEquals(jobsBefore, count("job"));
+        JsonNode job = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
+                "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"minibus\", \"seats\": 19}]}".getBytes()))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 202);
+        Job done = Fixtures.awaitFinished(jobs, job.get("id").asLong(), Duration.ofSeconds(90));
+        assertEquals(JobState.SUCCEEDED, done.state(), done.message());
+        assertEquals("plan", done.resultType());
+        long planId = done.resultId();
+
+        JsonNode plan = call(get("/api/plans/" + planId).with(PLANNER), 200);
+        assertTrue(plan.get("valid").asBoolean(), plan.toString());
+        assertTrue(plan.get("validatorVerdict").asText().startsWith("VALID"), plan.toString());
+        assertEquals(1, plan.get("needingTransport").asInt());
+        assertEquals(1, plan.get("transported").asInt());
+        assertEquals(1, plan.get("buses").asInt());
+        assertEquals(2, plan.get("runs").asInt());
+        assertEquals(1, call(get("/api/plans?datasetId=" + datasetId).with(PLANNER), 200).size());
+
+        JsonNode stops = call(get("/api/plans/" + planId + "/stops.geojson").with(PLANNER), 200);
+        assertEquals(1, stops.get("features").size());
+        assertEquals(1, stops.at("/features/0/properties/students").asInt());
+        String stopId = stops.at("/features/0/properties/stop_id").asText();
+
+        JsonNode routes = call(get("/api/plans/" + planId + "/routes.geojson").with(PLANNER), 200);
+        assertEquals(2, routes.get("features").size());
+        assertEquals("LineString", routes.at("/features/0/geometry/type").asText());
+        assertTrue(routes.at("/features/0/geometry/coordinates").size() >= 2);
+        String amRun = null;
+        for (JsonNode f : routes.get("features")) {
+            assertTrue(f.at("/properties/length_km").asDouble() > 2, f.toString());
+            assertEquals("minibus", f.at("/properties/bus_type").asText());
+            if (f.at("/properties/direction").asText().equals("AM")) {
+                amRun = f.at("/properties/run_id").asText();
+            }
+        }
+        JsonNode timetable = call(get("/api/plans/" + planId + "/runs/" + amRun + "/timetable").with(PLANNER), 200);
+        assertEquals(stopId, timetable.at("/stops/0/placeId").asText());
+        assertEquals(1, timetable.at("/stops/0/boarding").asInt());
+        assertEquals("school", timetable.at("/stops/1/kind").asText());
+        assertEquals("S1", timetable.at("/stops/1/placeId").asText());
+        call(get("/api/plans/" + planId + "/runs/nope/timetable").with(PLANNER), 404);
+
+        JsonNode riders = call(get("/api/plans/" + planId + "/students.geojson").with(PLANNER), 200);
+        Map<String, String> statusById = new HashMap<>();
+        riders.get("features").forEach(f -> statusById.put(f.at("/properties/student_id").asText(), f.at("/properties/status").asText()));
+        assertEquals(Map.of("P2", "transported"), statusById);
+        assertEquals(stopId, riders.at("/features/0/properties/stop_id").asText());
+        assertTrue(riders.at("/features/0/properties/pickup").asText().matches("\\d\\d:\\d\\d:\\d\\d"));
+        assertEquals(1, count("plan_student"));
+        return planId;
     }
 }

@@ -13,12 +13,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.eligibility.EligibilityStep;
 import org.xiaoche.web.job.JobRepository;
 import org.xiaoche.web.job.JobState;
+import org.xiaoche.web.plan.PlanStep;
 import org.xiaoche.web.region.RegionService;
 
 import java.io.ByteArrayInputStream;
@@ -58,11 +60,17 @@ class RoleAccessTest {
     EligibilityStep eligibility;
     @Autowired
     JobRepository jobs;
+    @Autowired
+    PlanStep planning;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     long regionId;
     long datasetId;
     long runId;
     long jobId;
+    long planId;
+    String runIdOfPlan;
 
     @BeforeAll
     void data() throws Exception {
@@ -76,6 +84,9 @@ class RoleAccessTest {
         Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students.csv"));
         datasetId = datasets.importFiles(regionId, "d", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"), "setup").id();
         runId = eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
+        planId = planning.compute(datasetId, Fleet.defaults(), PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
+        runIdOfPlan = json.readTree(mvc.perform(get("/api/plans/" + planId + "/runs").with(user("p").roles("PLANNER")))
+                .andReturn().getResponse().getContentAsString()).at("/0/runId").asText();
     }
 
     /** Endpoint, then the roles that get 200; every other role gets 403. */
@@ -93,6 +104,13 @@ class RoleAccessTest {
                 Arguments.of("/api/eligibility-runs/{run}", "planner viewer"),
                 Arguments.of("/api/eligibility-runs/{run}/students.geojson", "planner"),
                 Arguments.of("/api/datasets/{dataset}/students.geojson", "planner"),
+                Arguments.of("/api/plans", "planner viewer operator"),
+                Arguments.of("/api/plans/{plan}", "planner viewer operator"),
+                Arguments.of("/api/plans/{plan}/stops.geojson", "planner viewer operator"),
+                Arguments.of("/api/plans/{plan}/routes.geojson", "planner viewer operator"),
+                Arguments.of("/api/plans/{plan}/runs", "planner viewer operator"),
+                Arguments.of("/api/plans/{plan}/runs/{planRun}/timetable", "planner viewer operator"),
+                Arguments.of("/api/plans/{plan}/students.geojson", "planner"),
                 Arguments.of("/", "admin planner viewer operator"),
                 Arguments.of("/map/{region}", "admin planner viewer operator"),
                 Arguments.of("/v3/api-docs", "admin planner viewer operator"));
@@ -102,7 +120,8 @@ class RoleAccessTest {
     @MethodSource("matrix")
     void eachRoleGetsExactlyWhatItMay(String template, String allowed) throws Exception {
         String path = template.replace("{region}", Long.toString(regionId)).replace("{dataset}", Long.toString(datasetId))
-                .replace("{run}", Long.toString(runId)).replace("{job}", Long.toString(jobId));
+                .replace("{run}", Long.toString(runId)).replace("{job}", Long.toString(jobId))
+                .replace("{plan}", Long.toString(planId)).replace("{planRun}", runIdOfPlan);
         for (String role : new String[]{"admin", "planner", "viewer", "operator"}) {
             int status = mvc.perform(get(path).accept(isPage(template) ? MediaType.TEXT_HTML : MediaType.ALL)
                     .with(user("u-" + role).roles(role.toUpperCase()))).andReturn().getResponse().getStatus();
@@ -124,6 +143,8 @@ class RoleAccessTest {
     void onlyPlannersChangeData(String role) throws Exception {
         assertEquals(403, mvc.perform(post("/api/eligibility-runs").contentType("application/json")
                 .content("{\"datasetId\": " + datasetId + "}").with(user("u").roles(role)).with(csrf())).andReturn().getResponse().getStatus());
+        assertEquals(403, mvc.perform(post("/api/plans").contentType("application/json")
+                .content("{\"datasetId\": " + datasetId + "}").with(user("u").roles(role)).with(csrf())).andReturn().getResponse().getStatus());
         assertEquals(403, mvc.perform(post("/api/jobs/" + jobId + "/cancel").with(user("u").roles(role)).with(csrf()))
                 .andReturn().getResponse().getStatus());
         assertEquals(403, mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -140,5 +161,46 @@ class RoleAccessTest {
                 .content("{\"datasetId\": " + datasetId + "}").with(user("p").roles("PLANNER"))).andReturn().getResponse();
         assertEquals(403, response.getStatus());
         org.junit.jupiter.api.Assertions.assertTrue(response.getContentAsString().contains("CSRF"), response.getContentAsString());
+    }
+
+    /**
+     * Operators get routes, stops and times, never a count of students, a student id or a home; viewers
+     * get counts but no student ids. Checked on every plan response by key name and by content.
+     */
+    @org.junit.jupiter.api.Test
+    void operatorsSeeNoStudentCountsAndViewersNoStudentIds() throws Exception {
+        String[] paths = {"/api/plans", "/api/plans/" + planId, "/api/plans/" + planId + "/stops.geojson",
+                "/api/plans/" + planId + "/routes.geojson", "/api/plans/" + planId + "/runs",
+                "/api/plans/" + planId + "/runs/" + runIdOfPlan + "/timetable"};
+        java.util.Set<String> countKeys = java.util.Set.of("students", "grades_1_3", "boarding", "alighting", "loadAfter",
+                "needingTransport", "transported", "unserved", "capInfeasible", "studentsOverCaps", "rideP50_s", "violations");
+        for (String path : paths) {
+            String operator = body(path, "OPERATOR");
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            collectKeys(json.readTree(operator), keys);
+            for (String key : keys) {
+                org.junit.jupiter.api.Assertions.assertFalse(countKeys.contains(key), "operator sees '" + key + "' in " + path + ": " + operator);
+            }
+            org.junit.jupiter.api.Assertions.assertFalse(operator.contains("students)"), "verdict counts students: " + operator);
+            for (String role : new String[]{"OPERATOR", "VIEWER"}) {
+                String text = body(path, role);
+                for (String studentId : new String[]{"P1", "P2", "P3"}) {
+                    org.junit.jupiter.api.Assertions.assertFalse(text.contains("\"" + studentId + "\""), role + " sees " + studentId + " in " + path);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "VIEWER").contains("\"students\""));
+        org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "OPERATOR").contains("\"times\""));
+    }
+
+    private String body(String path, String role) throws Exception {
+        var response = mvc.perform(get(path).with(user("u").roles(role))).andReturn().getResponse();
+        assertEquals(200, response.getStatus(), role + " " + path);
+        return response.getContentAsString();
+    }
+
+    private static void collectKeys(com.fasterxml.jackson.databind.JsonNode node, java.util.List<String> keys) {
+        node.fieldNames().forEachRemaining(keys::add);
+        node.elements().forEachRemaining(child -> collectKeys(child, keys));
     }
 }

@@ -54,10 +54,15 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // individual students: planners only
-                        .requestMatchers(GET, "/api/eligibility-runs/*/students.geojson", "/api/datasets/*/students.geojson").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/eligibility-runs/*/students.geojson", "/api/datasets/*/students.geojson",
+                                "/api/plans/*/students.geojson").hasRole(PLANNER)
                         // aggregates of students: planners and viewers, never operators
                         .requestMatchers(GET, "/api/eligibility-runs", "/api/eligibility-runs/*").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/eligibility-runs").hasRole(PLANNER)
+                        // plans: operators too, but PlanController leaves every count of students out for them
+                        .requestMatchers(GET, "/api/plans", "/api/plans/*", "/api/plans/*/stops.geojson", "/api/plans/*/routes.geojson",
+                                "/api/plans/*/runs", "/api/plans/*/runs/*/timetable").hasAnyRole(PLANNER, VIEWER, OPERATOR)
+                        .requestMatchers(POST, "/api/plans").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)

@@ -1,6 +1,7 @@
 package org.xiaoche.web.demo;
 
 import org.springframework.stereotype.Component;
+import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.web.dataset.Dataset;
 import org.xiaoche.web.dataset.DatasetRepository;
@@ -10,6 +11,8 @@ import org.xiaoche.web.eligibility.EligibilityStep;
 import org.xiaoche.web.job.JobContext;
 import org.xiaoche.web.job.JobResult;
 import org.xiaoche.web.job.JobStep;
+import org.xiaoche.web.plan.PlanRepository;
+import org.xiaoche.web.plan.PlanStep;
 import org.xiaoche.web.region.Region;
 import org.xiaoche.web.region.RegionImportStep;
 import org.xiaoche.web.region.RegionRepository;
@@ -19,7 +22,7 @@ import org.xiaoche.web.system.XiaocheProperties;
 import java.nio.file.Path;
 
 /**
- * Job {@code demo}: the demo region, its dataset and an eligibility run, each made only when
+ * Job {@code demo}: the demo region, its dataset, an eligibility run and a plan, each made only when
  * missing, so running it again (or after a failure half way) completes the demo without duplicates.
  */
 @Component
@@ -37,10 +40,12 @@ public class DemoStep implements JobStep {
     private final DatasetService datasets;
     private final EligibilityRunRepository runs;
     private final EligibilityStep eligibility;
+    private final PlanRepository plans;
+    private final PlanStep planning;
 
     public DemoStep(DemoFiles files, XiaocheProperties properties, RegionRepository regionRepository, RegionService regions,
                     RegionImportStep regionImport, DatasetRepository datasetRepository, DatasetService datasets,
-                    EligibilityRunRepository runs, EligibilityStep eligibility) {
+                    EligibilityRunRepository runs, EligibilityStep eligibility, PlanRepository plans, PlanStep planning) {
         this.files = files;
         this.properties = properties;
         this.regionRepository = regionRepository;
@@ -50,6 +55,8 @@ public class DemoStep implements JobStep {
         this.datasets = datasets;
         this.runs = runs;
         this.eligibility = eligibility;
+        this.plans = plans;
+        this.planning = planning;
     }
 
     @Override
@@ -57,10 +64,11 @@ public class DemoStep implements JobStep {
         return KIND;
     }
 
-    /** True when the demo region has a dataset with at least one eligibility run. */
+    /** True when the demo region has a dataset with at least one eligibility run and one plan. */
     public boolean complete() {
         return regionRepository.findByName(REGION_NAME)
-                .map(r -> datasetRepository.listByRegion(r.id()).stream().anyMatch(d -> !runs.list(null, d.id()).isEmpty()))
+                .map(r -> datasetRepository.listByRegion(r.id()).stream()
+                        .anyMatch(d -> !runs.list(null, d.id()).isEmpty() && !plans.list(null, d.id()).isEmpty()))
                 .orElse(false);
     }
 
@@ -78,10 +86,14 @@ public class DemoStep implements JobStep {
         if (dataset == null) {
             dataset = datasets.importFiles(region.id(), "示范数据 demo roster", "wgs84", demo.schools(), demo.students(), "demo");
         }
-        var existing = runs.list(null, dataset.id());
-        long runId = existing.isEmpty()
-                ? eligibility.compute(dataset.id(), PlanningPolicy.defaults(), context.jobId(), context.progress().slice(0.55, 1.0))
-                : existing.get(0).id();
-        return new JobResult(EligibilityStep.RESULT_TYPE, runId);
+        if (runs.list(null, dataset.id()).isEmpty()) {
+            eligibility.compute(dataset.id(), PlanningPolicy.defaults(), context.jobId(), context.progress().slice(0.55, 0.65));
+        }
+        var existingPlans = plans.list(null, dataset.id());
+        long planId = existingPlans.isEmpty()
+                ? planning.compute(dataset.id(), Fleet.defaults(), PlanningPolicy.defaults(), context.jobId(), "demo",
+                        context.progress().slice(0.65, 1.0))
+                : existingPlans.get(0).id();
+        return new JobResult(PlanStep.RESULT_TYPE, planId);
     }
 }

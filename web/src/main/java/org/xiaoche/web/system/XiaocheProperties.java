@@ -11,14 +11,28 @@ import java.nio.file.Path;
  * @param instanceName this instance's name in the job table (one name per running process)
  * @param demo         create the demo region, dataset and eligibility run on first start
  * @param jobs         background job settings
+ * @param planning     planning job settings
  */
 @ConfigurationProperties("xiaoche")
-public record XiaocheProperties(Path dataDir, String instanceName, boolean demo, Jobs jobs) {
+public record XiaocheProperties(Path dataDir, String instanceName, boolean demo, Jobs jobs, Planning planning) {
 
     public XiaocheProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         instanceName = instanceName == null || instanceName.isBlank() ? "xiaoche" : instanceName;
         jobs = jobs == null ? new Jobs(2, 5) : jobs;
+        planning = planning == null ? new Planning(null) : planning;
+    }
+
+    /**
+     * @param solverSeconds when set, replaces the planning policy's route-solver budget for every plan
+     *                      of this instance: the demo and the tests use a short one to stay quick
+     */
+    public record Planning(Double solverSeconds) {
+        public Planning {
+            if (solverSeconds != null && !(solverSeconds > 0)) {
+                throw new IllegalArgumentException("xiaoche.planning.solver-seconds must be positive");
+            }
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code xiaoche.demo=true} builds region, dataset and eligibility run once, and never twice. */
+/** {@code xiaoche.demo=true} builds region, dataset, eligibility run and plan once, and never twice. */
 @SpringBootTest(properties = "xiaoche.demo=true")
 @ActiveProfiles("test")
 class DemoBootstrapTest {
@@ -48,12 +48,13 @@ class DemoBootstrapTest {
         long jobId = bootstrap.lastJobId().orElseThrow();
         Job job = Fixtures.awaitFinished(jobs, jobId, Duration.ofSeconds(60));
         assertEquals(JobState.SUCCEEDED, job.state(), job.message());
-        assertEquals("eligibility-run", job.resultType());
+        assertEquals("plan", job.resultType());
         assertTrue(demo.complete());
         assertEquals(1, count("SELECT count(*) FROM region WHERE name = '" + DemoStep.REGION_NAME + "' AND state = 'ready'"));
         assertEquals(1, count("SELECT count(*) FROM dataset"));
         assertEquals(3, count("SELECT count(*) FROM student"));
         assertEquals(1, count("SELECT count(*) FROM eligibility_run"));
+        assertEquals(1, count("SELECT count(*) FROM plan"));
 
         bootstrap.bootstrap();   // as on the next start
         assertEquals(1, count("SELECT count(*) FROM job WHERE kind = 'demo'"), "a complete demo queues no job");
@@ -61,5 +62,6 @@ class DemoBootstrapTest {
         assertEquals(1, count("SELECT count(*) FROM region"));
         assertEquals(1, count("SELECT count(*) FROM dataset"));
         assertEquals(1, count("SELECT count(*) FROM eligibility_run"));
+        assertEquals(1, count("SELECT count(*) FROM plan"));
     }
 }

@@ -1,0 +1,275 @@
+package org.xiaoche.web.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.xiaoche.routing.export.PlanExport;
+import org.xiaoche.routing.fleet.Fleet;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.web.dataset.DatasetService;
+import org.xiaoche.web.job.JobService;
+import org.xiaoche.web.job.JobView;
+import org.xiaoche.web.system.ApiException;
+import org.xiaoche.web.system.XiaocheProperties;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
+ * riders. What a response carries depends on the caller's role ({@link PlanAudience}): operators get
+ * routes, stops and times without any count of students; only planners get student ids and homes.
+ */
+@RestController
+@RequestMapping("/api/plans")
+public class PlanController {
+
+    public record NewPlan(long datasetId) {
+    }
+
+    /** A plan as listed; fields a role may not see are left out (null fields are not written). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlanView(long id, long datasetId, long regionId, Long jobId, String solver, boolean valid,
+                           String validatorVerdict, List<String> violations, Integer needingTransport, Integer transported,
+                           Integer unserved, Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay,
+                           double costPerDay, Double rideP50_s, Double rideP90_s, Double rideMax_s,
+                           Integer studentsOverCaps, Instant createdAt) {
+
+        static PlanView of(Plan p, PlanAudience audience, boolean withViolations) {
+            boolean counts = audience.seesStudentCounts();
+            // The verdict text counts students, and violations name students: operators get only the word.
+            String verdict = counts ? p.validatorVerdict() : (p.valid() ? "VALID" : "INVALID");
+            List<String> violations = withViolations && audience.seesStudentIds() && p.violations() != null
+                    ? List.of(p.violations().split("\n")) : null;
+            return new PlanView(p.id(), p.datasetId(), p.regionId(), p.jobId(), p.solver(), p.valid(), verdict, violations,
+                    counts ? p.needingTransport() : null, counts ? p.transported() : null, counts ? p.unserved() : null,
+                    counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
+                    Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
+                    counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null, p.createdAt());
+        }
+    }
+
+    /** One place of a run; boarding, alighting and load are left out for operators. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimetableStopView(int seq, String placeId, String kind, String arrival, String departure,
+                                    Integer boarding, Integer alighting, Integer loadAfter) {
+    }
+
+    /** A run for the route list: bus, school, times and length; {@code students} is left out for operators. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunView(String runId, String busId, String busType, int seats, String direction, String schoolId,
+                          Integer students, String start, String end, double length_km) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimetableView(long planId, String runId, String busId, String busType, int seats, String direction,
+                                String schoolId, Integer students, double length_km, List<TimetableStopView> stops) {
+    }
+
+    private final PlanRepository plans;
+    private final DatasetService datasets;
+    private final JobService jobs;
+    private final XiaocheProperties properties;
+
+    public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties) {
+        this.plans = plans;
+        this.datasets = datasets;
+        this.jobs = jobs;
+        this.properties = properties;
+    }
+
+    /** Plans a dataset with the default fleet and policy. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public JobView start(@RequestBody NewPlan request, Authentication auth) {
+        return submit(request.datasetId(), null, null, auth);
+    }
+
+    /**
+     * Plans a dataset with an uploaded fleet file and/or policy file (JSON, as {@code Fleet.read} and
+     * {@code PlanningPolicy.read} take them); a file that does not read is refused here with 400,
+     * before any job starts.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public JobView startWithFiles(@RequestParam long datasetId, @RequestPart(value = "fleet", required = false) MultipartFile fleet,
+                                  @RequestPart(value = "policy", required = false) MultipartFile policy,
+                                  Authentication auth) throws IOException {
+        datasets.get(datasetId);
+        String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
+        if (fleetFile != null) {
+            Fleet.read(properties.dataDir().resolve(fleetFile));
+        }
+        String policyFile = policy == null || policy.isEmpty() ? null : save(policy, "policy");
+        if (policyFile != null) {
+            PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+        }
+        return submit(datasetId, fleetFile, policyFile, auth);
+    }
+
+    private JobView submit(long datasetId, String fleetFile, String policyFile, Authentication auth) {
+        datasets.get(datasetId);
+        Map<String, String> params = new HashMap<>();
+        params.put("datasetId", Long.toString(datasetId));
+        params.put("createdBy", auth.getName());
+        if (fleetFile != null) {
+            params.put("fleetFile", fleetFile);
+        }
+        if (policyFile != null) {
+            params.put("policyFile", policyFile);
+        }
+        return JobView.of(jobs.submit(PlanStep.KIND, params, auth.getName()));
+    }
+
+    @GetMapping
+    public List<PlanView> list(@RequestParam(required = false) Long regionId, @RequestParam(required = false) Long datasetId,
+                               Authentication auth) {
+        PlanAudience audience = PlanAudience.of(auth);
+        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false)).toList();
+    }
+
+    @GetMapping("/{id}")
+    public PlanView get(@PathVariable long id, Authentication auth) {
+        return PlanView.of(find(id), PlanAudience.of(auth), true);
+    }
+
+    @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
+    public ResponseEntity<byte[]> stops(@PathVariable long id, Authentication auth) {
+        find(id);
+        PlanAudience audience = PlanAudience.of(auth);
+        Map<String, String> timesByStop = timesByStop(id);
+        byte[] body = PlanGeoJson.points(plans.stops(id), PlanRepository.StopRow::location, s -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("stop_id", s.stopId());
+            props.put("road", s.roadName());
+            if (audience.seesStudentCounts()) {
+                props.put("students", s.studentCount());
+                props.put("grades_1_3", s.grades1to3Count());
+            }
+            props.put("times", timesByStop.getOrDefault(s.stopId(), ""));
+            return props;
+        });
+        return geo(body);
+    }
+
+    @GetMapping(value = "/{id}/routes.geojson", produces = "application/geo+json")
+    public ResponseEntity<byte[]> routes(@PathVariable long id, Authentication auth) {
+        find(id);
+        PlanAudience audience = PlanAudience.of(auth);
+        byte[] body = PlanGeoJson.lines(plans.runs(id).stream().filter(r -> r.line().size() >= 2).toList(),
+                PlanRepository.RunRow::line, r -> {
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    props.put("run_id", r.runId());
+                    props.put("bus_id", r.busId());
+                    props.put("bus_type", r.busType());
+                    props.put("seats", r.seats());
+                    props.put("direction", r.direction());
+                    props.put("school_id", r.schoolId());
+                    if (audience.seesStudentCounts()) {
+                        props.put("students", r.students());
+                    }
+                    props.put("start", PlanExport.clock(r.start_s()));
+                    props.put("end", PlanExport.clock(r.end_s()));
+                    props.put("length_km", r.length_km());
+                    return props;
+                });
+        return geo(body);
+    }
+
+    /** Every run of the plan in bus order, for the route list (no geometry). */
+    @GetMapping("/{id}/runs")
+    public List<RunView> runs(@PathVariable long id, Authentication auth) {
+        find(id);
+        boolean counts = PlanAudience.of(auth).seesStudentCounts();
+        return plans.runs(id).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(),
+                r.schoolId(), counts ? r.students() : null, PlanExport.clock(r.start_s()), PlanExport.clock(r.end_s()),
+                r.length_km())).toList();
+    }
+
+    @GetMapping("/{id}/runs/{runId}/timetable")
+    public TimetableView timetable(@PathVariable long id, @PathVariable String runId, Authentication auth) {
+        find(id);
+        boolean counts = PlanAudience.of(auth).seesStudentCounts();
+        PlanRepository.RunRow run = plans.runs(id).stream().filter(r -> r.runId().equals(runId)).findFirst()
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "plan " + id + " has no run " + runId));
+        List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
+                t.school() ? "school" : "stop", PlanExport.clock(t.arrival_s()), PlanExport.clock(t.departure_s()),
+                counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
+        return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
+                counts ? run.students() : null, run.length_km(), stops);
+    }
+
+    /** Homes of the students who needed transport, with stop and pickup: planners only (see SecurityConfiguration). */
+    @GetMapping(value = "/{id}/students.geojson", produces = "application/geo+json")
+    public ResponseEntity<byte[]> students(@PathVariable long id) {
+        find(id);
+        byte[] body = PlanGeoJson.points(plans.students(id), PlanRepository.StudentRow::home, s -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("student_id", s.studentId());
+            props.put("school_id", s.schoolId());
+            props.put("grade", s.grade());
+            props.put("status", s.stopId() == null ? "unserved" : s.capInfeasible() ? "cap_infeasible" : "transported");
+            props.put("stop_id", s.stopId());
+            props.put("walk_to_stop_m", s.walkToStop_m());
+            props.put("run_id", s.amRunId());
+            props.put("pickup", Double.isFinite(s.pickup_s()) ? PlanExport.clock(s.pickup_s()) : null);
+            props.put("ride_s", s.ride_s());
+            props.put("journey_s", s.journey_s());
+            props.put("reason", s.reason());
+            return props;
+        });
+        return geo(body);
+    }
+
+    private Map<String, String> timesByStop(long planId) {
+        Map<String, List<String>> times = new LinkedHashMap<>();
+        plans.stopCalls(planId).forEach(call -> times.computeIfAbsent(call.stopId(), k -> new ArrayList<>())
+                .add(call.runId() + " " + PlanExport.clock(call.arrival_s())));
+        return times.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.join("; ", e.getValue())));
+    }
+
+    private Plan find(long id) {
+        return plans.findById(id).orElseThrow(() -> ApiException.notFound("plan", id));
+    }
+
+    private String save(MultipartFile part, String what) throws IOException {
+        Path relative = PlanStep.inputsDir().resolve(UUID.randomUUID() + "-" + what + ".json");
+        Path file = properties.dataDir().resolve(relative);
+        Files.createDirectories(file.getParent());
+        try (InputStream in = part.getInputStream()) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return relative.toString();
+    }
+
+    private static ResponseEntity<byte[]> geo(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(body);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

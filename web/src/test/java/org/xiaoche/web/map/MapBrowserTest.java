@@ -1,0 +1,212 @@
+package org.xiaoche.web.map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.progress.ProgressListener;
+import org.xiaoche.web.Fixtures;
+import org.xiaoche.web.WebTestSupport;
+import org.xiaoche.web.account.AccountService;
+import org.xiaoche.web.account.Role;
+import org.xiaoche.web.dataset.DatasetService;
+import org.xiaoche.web.eligibility.EligibilityStep;
+import org.xiaoche.web.job.JobRepository;
+import org.xiaoche.web.job.JobState;
+import org.xiaoche.web.region.RegionService;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The map in a real headless Chromium: a planner signs in, opens the region, runs a plan and follows
+ * the progress bar, sees students, stops and routes, opens a route's timetable and switches to
+ * English; a viewer gets no homes; an operator gets no student counts. The fixture village keeps a
+ * plan to about a second. Screenshots go to {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
+class MapBrowserTest {
+
+    private static final String PASSWORD = "browser-test-pw";
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        WebTestSupport.freshDataDir(r);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    EligibilityStep eligibility;
+    @Autowired
+    JobRepository jobs;
+    @Autowired
+    AccountService accounts;
+
+    long regionId;
+    MapPage page;
+    WebDriver browser;
+
+    @BeforeAll
+    void data() throws Exception {
+        RegionService.Created created = regions.create("村 Village", "village.osm",
+                new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "setup");
+        regionId = created.region().id();
+        assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, created.job().id(), Duration.ofSeconds(60)).state());
+        Path dir = Files.createTempDirectory("browser");
+        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
+        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students.csv"));
+        long datasetId = datasets.importFiles(regionId, "d", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"), "setup").id();
+        eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
+        for (Role role : new Role[]{Role.PLANNER, Role.VIEWER, Role.OPERATOR}) {
+            accounts.create(role.code(), PASSWORD, role);
+        }
+    }
+
+    @AfterEach
+    void quit() {
+        if (page != null) {
+            page.close();
+            page = null;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void plannerRunsAPlanSeesItOnTheMapOpensATimetableAndSwitchesLanguage() {
+        signIn("planner");
+        // From the region list to the region's map, as a user goes.
+        wait(30).until(d -> !d.findElements(By.cssSelector("#region-list a[href*='map/']")).isEmpty());
+        browser.findElement(By.cssSelector("#region-list a[href*='map/']")).click();
+        awaitMapReady();
+        assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("线路列表")), "Chinese by default");
+        assertTrue(count("students") >= 3, "the eligibility run's students are drawn");
+
+        browser.findElement(By.id("plan-run")).click();
+        wait(90).until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getAttribute("data-state")));
+        assertEquals("100", browser.findElement(By.id("job-progress-bar")).getAttribute("value"));
+        wait(30).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
+        assertEquals(1L, count("stops"), "one stop");
+        assertEquals(2L, count("routes"), "a morning and an afternoon run");
+        assertEquals(6L, count("arrows"), "three direction arrows per run");
+        assertEquals(1L, count("riders"), "the one student who rides");
+        assertEquals("true", browser.findElement(By.id("plan-validity")).getAttribute("data-valid"));
+        page.screenshot("planner-map");
+
+        browser.findElement(By.cssSelector("#route-list tbody tr")).click();
+        wait(15).until(d -> d.findElements(By.cssSelector("#timetable tbody tr")).size() >= 2);
+        assertTrue(text("#timetable").contains("村小 Village School"), text("#timetable"));
+        page.screenshot("planner-timetable");
+
+        String popup = (String) js("const l = window.xiaocheMap.layers.riders.getLayers()[0]; l.openPopup();"
+                + " return l.getPopup().getElement().innerText;");
+        assertTrue(popup.contains("P2") && popup.matches("(?s).*\\d\\d:\\d\\d:\\d\\d.*"), popup);
+
+        browser.findElement(By.id("lang-switch")).click();
+        awaitMapReady();
+        assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("Routes")), "English after the switch");
+        assertEquals("Run plan", browser.findElement(By.id("plan-run")).getText());
+        page.screenshot("planner-map-en");
+    }
+
+    @Test
+    @Order(2)
+    void viewerSeesPlanButNoHomes() {
+        signIn("viewer");
+        openMap();
+        assertEquals(0L, count("students"));
+        assertEquals(0L, count("riders"));
+        assertEquals(1L, count("stops"));
+        assertEquals(2L, count("routes"));
+        assertTrue(browser.findElement(By.id("students-hidden")).isDisplayed());
+        assertFalse(browser.findElement(By.id("plan-run")).isDisplayed(), "viewers cannot run plans");
+        String planId = (String) js("return window.xiaocheMap.shownPlanId");
+        assertEquals(403L, ((Number) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch('/api/plans/" + planId + "/students.geojson').then(r => done(r.status));")).longValue());
+        page.screenshot("viewer-map");
+    }
+
+    @Test
+    @Order(3)
+    void operatorSeesRoutesStopsAndTimesButNoStudentCounts() {
+        signIn("operator");
+        openMap();
+        assertEquals(0L, count("students"));
+        assertEquals(0L, count("riders"));
+        assertEquals(1L, count("stops"));
+        assertEquals(2L, count("routes"));
+        String stopPopup = (String) js("const l = window.xiaocheMap.layers.stops.getLayers()[0]; l.openPopup();"
+                + " return l.getPopup().getElement().innerText;");
+        assertFalse(stopPopup.contains("学生人数"), stopPopup);
+        assertTrue(stopPopup.matches("(?s).*\\d\\d:\\d\\d:\\d\\d.*"), "times at the stop: " + stopPopup);
+        assertEquals(Boolean.TRUE, js("return window.xiaocheMap.layers.stops.getLayers()"
+                + ".every(l => !('students' in l.feature.properties))"));
+        assertEquals(Boolean.TRUE, js("return window.xiaocheMap.layers.routes.getLayers()"
+                + ".every(l => !('students' in l.feature.properties))"));
+        browser.findElement(By.cssSelector("#route-list tbody tr")).click();
+        wait(15).until(d -> d.findElements(By.cssSelector("#timetable tbody tr")).size() >= 2);
+        assertTrue(browser.findElement(By.id("timetable")).getAttribute("class").contains("no-counts"));
+        assertTrue(browser.findElements(By.cssSelector("#timetable td.counts")).stream().allMatch(td -> td.getAttribute("textContent").isEmpty()),
+                "no boarding or alighting counts");
+        page.screenshot("operator-map");
+    }
+
+    private void signIn(String username) {
+        page = MapPage.signIn(port, username, PASSWORD);
+        browser = page.browser;
+    }
+
+    private void openMap() {
+        page.openMapWithPlan(regionId);
+    }
+
+    private void awaitMapReady() {
+        page.awaitReady();
+    }
+
+    private long count(String layer) {
+        return page.count(layer);
+    }
+
+    private String text(String css) {
+        return page.text(css);
+    }
+
+    private Object js(String script) {
+        return page.js(script);
+    }
+
+    private WebDriverWait wait(int seconds) {
+        return page.await(seconds);
+    }
+}

@@ -1,0 +1,68 @@
+package org.xiaoche.web.map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/** The service's pages in one headless Chromium, seen through the ids and the {@code window.xiaocheMap} hook. */
+final class MapPage implements AutoCloseable {
+
+    final WebDriver browser;
+    private final String base;
+
+    private MapPage(WebDriver browser, int port) {
+        this.browser = browser;
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A fresh browser signed in as {@code username}. */
+    static MapPage signIn(int port, String username, String password) {
+        MapPage page = new MapPage(HeadlessChromium.start(), port);
+        page.browser.get(page.base + "/login");
+        page.browser.findElement(By.id("username")).sendKeys(username);
+        page.browser.findElement(By.id("password")).sendKeys(password);
+        page.browser.findElement(By.id("login-submit")).click();
+        page.await(15).until(d -> !d.getCurrentUrl().contains("/login"));
+        return page;
+    }
+
+    /** Opens a region's map and waits until its newest plan is drawn. */
+    void openMapWithPlan(long regionId) {
+        browser.get(base + "/map/" + regionId);
+        awaitReady();
+        await(60).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
+    }
+
+    void awaitReady() {
+        await(60).until(d -> Boolean.TRUE.equals(js("return !!(window.xiaocheMap && window.xiaocheMap.ready)")));
+    }
+
+    /** Features drawn in one of the map's layers (students, riders, stops, routes, arrows, schools, roads). */
+    long count(String layer) {
+        return ((Number) js("return window.xiaocheMap.layers." + layer + ".getLayers().length")).longValue();
+    }
+
+    String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    WebDriverWait await(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    void screenshot(String name) {
+        HeadlessChromium.screenshot(browser, name);
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
