@@ -10,9 +10,14 @@
     '#800000', '#469990', '#000075', '#808000'];
   const regionId = document.getElementById('map-page').dataset.regionId;
 
-  // No tile layer: planners' machines may be offline, so the roads come from our own graph. Canvas
+  // No tile layer by default: planners' machines may be offline, so the roads come from our own graph. Canvas
   // rendering keeps 100,000 circle markers smooth; only route arrows are DOM markers.
   const map = L.map('map', { preferCanvas: true });
+  // A background tile layer only when the service is configured with one (xiaoche.map.tile-url).
+  const tileUrl = document.getElementById('map-page').dataset.tileUrl;
+  if (tileUrl) {
+    L.tileLayer(tileUrl, { attribution: document.getElementById('map-page').dataset.tileAttribution || '' }).addTo(map);
+  }
   const layers = {
     roads: L.geoJSON(null, { style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
     students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,

@@ -12,15 +12,30 @@ import java.nio.file.Path;
  * @param demo         create the demo region, dataset and eligibility run on first start
  * @param jobs         background job settings
  * @param planning     planning job settings
+ * @param map          the browser map's optional background tiles
  */
 @ConfigurationProperties("xiaoche")
-public record XiaocheProperties(Path dataDir, String instanceName, boolean demo, Jobs jobs, Planning planning) {
+public record XiaocheProperties(Path dataDir, String instanceName, boolean demo, Jobs jobs, Planning planning,
+                                MapTiles map) {
 
     public XiaocheProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         instanceName = instanceName == null || instanceName.isBlank() ? "xiaoche" : instanceName;
         jobs = jobs == null ? new Jobs(2, 5) : jobs;
         planning = planning == null ? new Planning(null) : planning;
+        map = map == null ? new MapTiles("", "") : map;
+    }
+
+    /**
+     * A background tile layer for the map, off by default: the map draws roads from our own graph
+     * and works offline. Set {@code xiaoche.map.tile-url} (e.g. a county's own tile server,
+     * {@code https://tiles.example/{z}/{x}/{y}.png}) to show tiles beneath the layers.
+     */
+    public record MapTiles(String tileUrl, String tileAttribution) {
+        public MapTiles {
+            tileUrl = tileUrl == null ? "" : tileUrl.strip();
+            tileAttribution = tileAttribution == null ? "" : tileAttribution;
+        }
     }
 
     /**
