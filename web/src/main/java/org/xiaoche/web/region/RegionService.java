@@ -13,11 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Creating regions from uploaded OSM extracts (imported by a background job) and removing them. */
 @Service
@@ -83,7 +81,7 @@ public class RegionService {
         regions.delete(id);
         Path dir = properties.regionsDir().resolve(Long.toString(id));
         if (networks.osmPath(region).startsWith(dir)) {
-            deleteRecursively(dir);
+            deleteTree(dir);
         }
     }
 
@@ -93,14 +91,9 @@ public class RegionService {
                 HttpStatus.BAD_REQUEST, "'" + fileName + "' is not an OSM extract (.osm, .osm.pbf, .osm.gz or .osm.bz2)"));
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    private static void deleteTree(Path dir) {
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }

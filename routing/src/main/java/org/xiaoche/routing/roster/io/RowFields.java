@@ -25,6 +25,7 @@ final class RowFields {
     private final ColumnMapping columns;
     private final ProblemList problems;
     private final boolean personalLocation;
+    private final java.util.Map<String, Long> lineById = new java.util.HashMap<>();
     private long line;
     private List<String> cells;
     private long problemsAtRowStart;
@@ -84,6 +85,21 @@ final class RowFields {
     }
 
     /** A whole number in {@code [min, max]}; {@code null} with a problem otherwise. */
+    /**
+     * The required id of this row's record; a second row with the same id is a problem naming
+     * both lines. {@code what} names the record, e.g. {@code "student"}.
+     */
+    String uniqueId(Column c, String what) {
+        String id = required(c);
+        if (id != null) {
+            Long first = lineById.putIfAbsent(id, line());
+            if (first != null) {
+                problem(c, "duplicate " + what + " id '" + id + "' (lines " + first + " and " + line() + ")");
+            }
+        }
+        return id;
+    }
+
     Integer integer(String value, Column c, int min, int max) {
         if (value == null) {
             return null;

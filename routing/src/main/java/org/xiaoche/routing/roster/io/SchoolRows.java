@@ -9,7 +9,6 @@ import org.xiaoche.routing.roster.SchoolLevel;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ final class SchoolRows implements TableSink {
     private final CoordinateSystem crs;
     private final NetworkArea area;
     private final List<School> schools = new ArrayList<>();
-    private final Map<String, Long> lineById = new HashMap<>();
     private RowFields fields;
 
     SchoolRows(ProblemList problems, CoordinateSystem crs, NetworkArea area) {
@@ -48,13 +46,7 @@ final class SchoolRows implements TableSink {
         if (f.rowIsBlank()) {
             return;
         }
-        String id = f.required(Column.SCHOOL_ID);
-        if (id != null) {
-            Long first = lineById.putIfAbsent(id, line);
-            if (first != null) {
-                f.problem(Column.SCHOOL_ID, "duplicate school id '" + id + "' (lines " + first + " and " + line + ")");
-            }
-        }
+        String id = f.uniqueId(Column.SCHOOL_ID, "school");
         String name = f.required(Column.NAME);
         SchoolLevel level = level(f);
         LonLat location = f.location(crs, area);

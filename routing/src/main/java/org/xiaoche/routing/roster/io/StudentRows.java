@@ -8,7 +8,6 @@ import org.xiaoche.routing.roster.Student;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,6 @@ final class StudentRows implements TableSink {
     private final NetworkArea area;
     private final Map<String, School> schoolsById;
     private final List<Student> students = new ArrayList<>();
-    private final Map<String, Long> lineById = new HashMap<>();
     private RowFields fields;
 
     StudentRows(ProblemList problems, CoordinateSystem crs, NetworkArea area, Map<String, School> schoolsById) {
@@ -50,13 +48,7 @@ final class StudentRows implements TableSink {
         if (f.rowIsBlank()) {
             return;
         }
-        String id = f.required(Column.STUDENT_ID);
-        if (id != null) {
-            Long first = lineById.putIfAbsent(id, line);
-            if (first != null) {
-                f.problem(Column.STUDENT_ID, "duplicate student id '" + id + "' (lines " + first + " and " + line + ")");
-            }
-        }
+        String id = f.uniqueId(Column.STUDENT_ID, "student");
         String schoolId = f.required(Column.SCHOOL_ID);
         School school = null;
         if (schoolId != null) {
