@@ -46,7 +46,7 @@ bench_eligibility() {
   {
     echo "Synthetic demo county scaled by the generator (seed 2026), graph already loaded; a warm-up, then the fastest and the median of five runs on all cores. Target: 100,000 students in ≤ 10 s."
     echo
-    echo "| students | schools | nodes | edges | import s | best s | median s | students/s | walks / needs bus / unreachable | peak RSS MiB |"
+    echo "| students | schools | nodes | edges | graph ready s (import or cached load) | best s | median s | students/s | walks / needs bus / unreachable | peak RSS MiB |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
     for n in 3000 100000; do
       "${jvm[@]}" -cp "$jar" org.xiaoche.cli.benchmark.EligibilityBenchmark "$n" "$work/eligibility"
