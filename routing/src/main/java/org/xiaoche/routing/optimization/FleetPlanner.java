@@ -3,6 +3,8 @@ package org.xiaoche.routing.optimization;
 import org.xiaoche.routing.optimization.chaining.ChainableRun;
 import org.xiaoche.routing.optimization.chaining.RouteChainer;
 
+import org.xiaoche.routing.progress.ProgressListener;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,15 @@ public final class FleetPlanner {
      * @param budget   total wall time for the routing of all schools (chaining comes on top)
      */
     public FleetPlan plan(List<SchoolRoutingProblem> problems, TravelTimes travelTimes, Duration budget) {
+        return plan(problems, travelTimes, budget, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #plan(List, TravelTimes, Duration)}, reporting stage {@code "routes"} as schools are
+     * solved. A listener that throws (e.g. because the job was cancelled) stops the remaining solvers.
+     */
+    public FleetPlan plan(List<SchoolRoutingProblem> problems, TravelTimes travelTimes, Duration budget,
+                          ProgressListener progress) {
         int totalStops = Math.max(1, problems.stream().mapToInt(p -> p.stops().size()).sum());
         List<SchoolRoutePlan> plans = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -48,6 +59,7 @@ public final class FleetPlanner {
             }
             for (Future<SchoolRoutePlan> future : futures) {
                 plans.add(future.get());
+                progress.progress("routes", (double) plans.size() / Math.max(1, problems.size()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -86,11 +86,11 @@ public final class SchoolBusPlanner {
         unserved.putAll(groups.unroutable());
         FleetPlanner planner = new FleetPlanner(solver, BestOfChainer.standard(), Runtime.getRuntime().availableProcessors());
         Duration halfBudget = Duration.ofMillis((long) (rules.solverSeconds() * 500));
-        FleetPlan morning = planner.plan(groups.problems(), places.travelTimes(), halfBudget);
+        FleetPlan morning = planner.plan(groups.problems(), places.travelTimes(), halfBudget, progress.slice(0.45, 0.65));
         progress.progress("afternoon routes", 0.65);
         List<org.xiaoche.routing.optimization.SchoolRoutingProblem> afternoonProblems = groups.afternoonProblems(rules);
         FleetPlan afternoon = planner.plan(afternoonProblems, afternoonProblems.isEmpty() ? places.travelTimes()
-                : afternoonProblems.get(0).travelTimes(), halfBudget);
+                : afternoonProblems.get(0).travelTimes(), halfBudget, progress.slice(0.65, 0.85));
         for (PickupStop left : morning.unserved()) {
             groups.pickup(left.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run"));
         }

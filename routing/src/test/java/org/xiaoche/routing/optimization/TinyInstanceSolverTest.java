@@ -80,4 +80,21 @@ class TinyInstanceSolverTest {
         assertEquals(List.of(), plan.routes());
         assertEquals(1, plan.unserved().size());
     }
+
+    @Test
+    void progressIsReportedPerSchoolAndAThrowingListenerStopsPlanning() {
+        List<SchoolRoutingProblem> problems = problems();
+        List<Double> fractions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        new FleetPlanner(new JspritSchoolRouteSolver(), BestOfChainer.standard(), 1)
+                .plan(problems, problems.get(0).travelTimes(), Duration.ofMillis(400), (stage, f) -> fractions.add(f));
+        assertEquals(List.of(0.5, 1.0), fractions, "one report per school solved");
+
+        RuntimeException cancelled = new IllegalStateException("cancelled");
+        RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
+                new FleetPlanner(new JspritSchoolRouteSolver(), BestOfChainer.standard(), 1)
+                        .plan(problems, problems.get(0).travelTimes(), Duration.ofMillis(400), (stage, f) -> {
+                            throw cancelled;
+                        }));
+        assertEquals(cancelled, thrown);
+    }
 }
