@@ -6,6 +6,7 @@ import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.network.BusRouteGeometry;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
+import org.xiaoche.routing.optimization.SolverBudget;
 import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
 import org.xiaoche.routing.optimization.timefold.TimefoldSchoolRouteSolver;
 import org.xiaoche.routing.plan.PlanResult;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,6 +47,13 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
+    @Option(names = "--seed", description = "seed of the route solver (default: the built-in seed); the same inputs and seed give the same plan")
+    Long seed;
+
+    @Option(names = "--iterations-per-stop", description = "route-solver iterations per pickup of a school (default ${DEFAULT-VALUE})",
+            defaultValue = "40")
+    int iterationsPerStop;
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
@@ -61,7 +70,11 @@ final class PlanCommand implements Callable<Integer> {
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.2))) {
             progress.progress("read schools and students", 0.2);
             InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
-            PlanResult plan = new SchoolBusPlanner(network, solver)
+            SolverBudget defaults = SolverBudget.defaults();
+            SolverBudget budget = new SolverBudget(seed == null ? defaults.seed() : seed, iterationsPerStop,
+                    defaults.minIterations(), Math.max(defaults.maxIterations(), defaults.minIterations()),
+                    Duration.ofMillis(Math.round(policy.routes().solverSeconds() * 1000)));
+            PlanResult plan = new SchoolBusPlanner(network, solver, budget)
                     .plan(roster.schools(), roster.students(), fleet, policy, progress.slice(0.22, 0.95));
             progress.progress("write files", 0.95);
             PlanExport.write(plan, new BusRouteGeometry(network)::through, out);
@@ -82,14 +95,25 @@ final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  unserved (reported)      %,d%n", s.unserved());
         out.printf(Locale.ROOT, "stops                      %,d%n", s.stops());
         out.printf(Locale.ROOT, "buses                      %,d   (%,d runs, morning and afternoon)%n", s.buses(), s.runs());
+        if (s.walkOverLimit() > 0) {
+            out.printf(Locale.ROOT, "  walk over the limit      %,d   (longest %.0f m: no stop within the walking limit; review)%n", s.walkOverLimit(), s.walkOverLimitMax_m());
+        }
+        s.unservedByReason().forEach((reason, count) -> out.printf(Locale.ROOT, "  unserved: %-22s %,d%n", reason.toLowerCase(Locale.ROOT), count));
         if (s.busesBeyondFleet() > 0) {
-            out.printf(Locale.ROOT, "  beyond the fleet         %,d   (more buses needed than the fleet file makes available)%n", s.busesBeyondFleet());
+            out.printf(Locale.ROOT, "  SHORTFALL                %,d   (buses needed beyond what the fleet makes available)%n", s.busesBeyondFleet());
         }
         out.printf(Locale.ROOT, "bus-km per day             %,.1f%n", s.busKmPerDay());
         out.printf(Locale.ROOT, "cost per day               %,.0f%n", s.costPerDay());
         out.printf(Locale.ROOT, "ride p50 / p90 / max       %.1f / %.1f / %.1f min%n", s.rideP50_s() / 60, s.rideP90_s() / 60, s.rideMax_s() / 60);
         out.printf(Locale.ROOT, "students over caps         %,d%n", s.studentsOverCaps());
-        out.printf(Locale.ROOT, "solver                     %s%n", s.solver());
-        out.printf(Locale.ROOT, "validator                  %s%n", s.validatorVerdict());
+        out.printf(Locale.ROOT, "solver                     %s%s%n", s.solver(), s.solverWallCapHits() == 0 ? ""
+                : String.format(Locale.ROOT, "   (%d schools stopped on the wall-time cap: the result may depend on machine load)", s.solverWallCapHits()));
+        printVerdict(s, out);
+    }
+
+    /** Both parts of a plan's verdict: the rules, and coverage; never a plain success when children are left out. */
+    static void printVerdict(PlanSummary s, PrintStream out) {
+        out.printf(Locale.ROOT, "rules                      %s%n", s.rulesVerdict());
+        out.printf(Locale.ROOT, "coverage                   %s%s%n", s.coverageComplete() ? "COMPLETE: " : "INCOMPLETE: ", s.coverageVerdict());
     }
 }

@@ -8,13 +8,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.xiaoche.routing.eligibility.StudentEligibility;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.plan.PlanResult;
-import org.xiaoche.routing.plan.PlanSummary;
+import org.xiaoche.routing.plan.PlanCodec;
+import org.xiaoche.routing.plan.PlanStop;
 import org.xiaoche.routing.stops.BusStop;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
-import org.xiaoche.routing.validation.Violation;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +57,7 @@ public final class PlanExport {
                 point(json, stop.location());
                 json.writeObjectFieldStart("properties");
                 json.writeStringField("stop_id", stop.id());
+                json.writeStringField("name", plan.plan().findStop(stop.id()).map(PlanStop::name).orElse(""));
                 json.writeStringField("road", stop.roadName() == null ? "" : stop.roadName());
                 json.writeNumberField("students", stop.studentCount());
                 json.writeNumberField("grades_1_3", stop.grades1to3Count());
@@ -128,7 +129,7 @@ public final class PlanExport {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("student_id", "school_id", "grade",
                      "status", "walk_m", "stop_id", "walk_to_stop_m", "run_id", "pickup_time", "school_arrival", "ride_s",
-                     "journey_s", "pm_run_id", "dropoff_time", "pm_ride_s", "cap_infeasible", "reason").get())) {
+                     "journey_s", "pm_run_id", "dropoff_time", "pm_ride_s", "cap_infeasible", "walk_over_limit", "reason").get())) {
             for (StudentEligibility e : plan.eligibility().students()) {
                 StudentJourney j = journeys.get(e.student().id());
                 String unserved = plan.timetable().unservedReasons().get(e.student().id());
@@ -141,75 +142,14 @@ public final class PlanExport {
                         j == null ? "" : clock(j.schoolArrival_s()), j == null ? "" : Math.round(j.amRide_s()),
                         j == null ? "" : Math.round(j.amJourney_s()), j == null ? "" : j.pmRunId(),
                         j == null ? "" : clock(j.dropoff_s()), j == null ? "" : Math.round(j.pmRide_s()),
-                        j != null && j.capInfeasible(), reason);
+                        j != null && j.capInfeasible(), j != null && j.walkOverLimit(), reason);
             }
         }
     }
 
+    /** The plan value itself, in its one stored form ({@link PlanCodec}). */
     static void writePlanJson(PlanResult plan, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            PlanSummary s = plan.summary();
-            json.writeObjectFieldStart("summary");
-            json.writeNumberField("needing_transport", s.needingTransport());
-            json.writeNumberField("transported", s.transported());
-            json.writeNumberField("unserved", s.unserved());
-            json.writeNumberField("cap_infeasible", s.capInfeasible());
-            json.writeNumberField("stops", s.stops());
-            json.writeNumberField("buses", s.buses());
-            json.writeNumberField("buses_beyond_fleet", s.busesBeyondFleet());
-            json.writeNumberField("runs", s.runs());
-            json.writeNumberField("bus_km_per_day", Math.round(s.busKmPerDay() * 10) / 10.0);
-            json.writeNumberField("cost_per_day", Math.round(s.costPerDay()));
-            json.writeNumberField("ride_p50_s", Math.round(s.rideP50_s()));
-            json.writeNumberField("ride_p90_s", Math.round(s.rideP90_s()));
-            json.writeNumberField("ride_max_s", Math.round(s.rideMax_s()));
-            json.writeNumberField("students_over_caps", s.studentsOverCaps());
-            json.writeStringField("solver", s.solver());
-            json.writeStringField("validator", s.validatorVerdict());
-            json.writeEndObject();
-            json.writeArrayFieldStart("violations");
-            for (Violation v : plan.validation().violations()) {
-                json.writeString(v.toString());
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("buses");
-            for (Bus bus : plan.timetable().buses()) {
-                json.writeStartObject();
-                json.writeStringField("bus_id", bus.busId());
-                json.writeStringField("bus_type", bus.busTypeId());
-                json.writeNumberField("seats", bus.seats());
-                json.writeArrayFieldStart("runs");
-                for (BusRun run : bus.runs()) {
-                    json.writeStartObject();
-                    json.writeStringField("run_id", run.runId());
-                    json.writeStringField("direction", run.direction().name());
-                    json.writeStringField("school_id", run.schoolId());
-                    json.writeArrayFieldStart("stops");
-                    for (TimedStop st : run.stops()) {
-                        json.writeStartObject();
-                        json.writeStringField(st.school() ? "school_id" : "stop_id", st.placeId());
-                        json.writeStringField("arrival", clock(st.arrival_s()));
-                        json.writeStringField("departure", clock(st.departure_s()));
-                        json.writeNumberField("boarding", st.boarding());
-                        json.writeNumberField("alighting", st.alighting());
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("unserved");
-            for (var e : new java.util.TreeMap<>(plan.timetable().unservedReasons()).entrySet()) {
-                json.writeStringField(e.getKey(), e.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-        }
+        PlanCodec.write(plan.plan(), file);
     }
 
     private static void startCollection(JsonGenerator json) throws IOException {

@@ -5,7 +5,6 @@ import org.xiaoche.routing.optimization.chaining.RouteChainer;
 
 import org.xiaoche.routing.progress.ProgressListener;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,8 +14,9 @@ import java.util.concurrent.Future;
 
 /**
  * Plans a district: solves each school's run separately (single load), then chains runs of
- * different schools onto buses. Schools are solved in parallel on {@code threads} threads; the
- * wall-time budget is shared among schools in proportion to their stop counts.
+ * different schools onto buses. Schools are solved in parallel on {@code threads} threads; each
+ * school's search is bounded by iterations and seeded by school, and results are collected in the
+ * order of the problems, so the plan does not depend on which thread finishes first.
  */
 public final class FleetPlanner {
 
@@ -35,27 +35,33 @@ public final class FleetPlanner {
 
     /**
      * @param problems one per school, all on the same node numbering and {@code travelTimes}
-     * @param budget   total wall time for the routing of all schools (chaining comes on top)
+     * @param budget   the search of each school
      */
-    public FleetPlan plan(List<SchoolRoutingProblem> problems, TravelTimes travelTimes, Duration budget) {
+    public FleetPlan plan(List<SchoolRoutingProblem> problems, TravelTimes travelTimes, SolverBudget budget) {
         return plan(problems, travelTimes, budget, ProgressListener.NONE);
     }
 
     /**
-     * As {@link #plan(List, TravelTimes, Duration)}, reporting stage {@code "routes"} as schools are
-     * solved. A listener that throws (e.g. because the job was cancelled) stops the remaining solvers.
+     * As {@link #plan(List, TravelTimes, SolverBudget)}, reporting stage {@code "routes"} as schools
+     * are solved. A listener that throws (e.g. because the job was cancelled) stops the remaining solvers.
      */
-    public FleetPlan plan(List<SchoolRoutingProblem> problems, TravelTimes travelTimes, Duration budget,
+    public FleetPlan plan(List<SchoolRoutingProblem> problems, TravelTimes travelTimes, SolverBudget budget,
                           ProgressListener progress) {
-        int totalStops = Math.max(1, problems.stream().mapToInt(p -> p.stops().size()).sum());
+        return chain(solveEach(problems, budget, progress), travelTimes);
+    }
+
+    /** Solves every school's runs, in the order given, without chaining them. */
+    public List<SchoolRoutePlan> solveEach(List<SchoolRoutingProblem> problems, SolverBudget budget,
+                                           ProgressListener progress) {
         List<SchoolRoutePlan> plans = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        if (problems.isEmpty()) {
+            return plans;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, problems.size()));
         try {
             List<Future<SchoolRoutePlan>> futures = new ArrayList<>();
             for (SchoolRoutingProblem problem : problems) {
-                long share_ms = budget.toMillis() * threads * problem.stops().size() / totalStops;
-                Duration schoolBudget = Duration.ofMillis(Math.max(50, share_ms));
-                futures.add(pool.submit(() -> solver.solve(problem, schoolBudget)));
+                futures.add(pool.submit(() -> solver.solve(problem, budget)));
             }
             for (Future<SchoolRoutePlan> future : futures) {
                 plans.add(future.get());
@@ -69,6 +75,11 @@ public final class FleetPlanner {
         } finally {
             pool.shutdownNow();
         }
+        return plans;
+    }
+
+    /** Chains the runs of already solved schools onto buses. */
+    public FleetPlan chain(List<SchoolRoutePlan> plans, TravelTimes travelTimes) {
         List<ChainableRun> runs = new ArrayList<>();
         for (SchoolRoutePlan plan : plans) {
             for (SchoolRoute route : plan.routes()) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Keys are kind-qualified ({@code stop:T001}, {@code school:S001}, {@code depot:D1}) because stop and
  * school ids come from different sources and may look alike.
  */
-final class PlacePoints {
+public final class PlacePoints {
 
     private final List<String> keys = new ArrayList<>();
     private final List<LonLat> points = new ArrayList<>();

@@ -9,10 +9,17 @@ import org.xiaoche.routing.network.BusTravelTimeCalculator;
 import org.xiaoche.routing.network.OffBusNetworkException;
 import org.xiaoche.routing.network.OffBusNetworkPoint;
 import org.xiaoche.routing.network.RoadNetwork;
+import org.xiaoche.routing.optimization.BackwardRouteTiming;
 import org.xiaoche.routing.optimization.FleetPlan;
 import org.xiaoche.routing.optimization.FleetPlanner;
 import org.xiaoche.routing.optimization.PickupStop;
+import org.xiaoche.routing.optimization.RunRules;
+import org.xiaoche.routing.optimization.SchoolRoute;
+import org.xiaoche.routing.optimization.SchoolRoutePlan;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
+import org.xiaoche.routing.optimization.SchoolRoutingProblem;
+import org.xiaoche.routing.optimization.SolverBudget;
+import org.xiaoche.routing.optimization.StopVisit;
 import org.xiaoche.routing.optimization.chaining.BestOfChainer;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.policy.RouteRules;
@@ -23,31 +30,33 @@ import org.xiaoche.routing.stops.BusStop;
 import org.xiaoche.routing.stops.StopAssignment;
 import org.xiaoche.routing.stops.StopPlan;
 import org.xiaoche.routing.stops.StopPlanner;
-import org.xiaoche.routing.timetable.Bus;
-import org.xiaoche.routing.timetable.BusRun;
 import org.xiaoche.routing.timetable.PlanTimetable;
+import org.xiaoche.routing.timetable.RunDirection;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
-import org.xiaoche.routing.validation.PlanValidator;
 import org.xiaoche.routing.validation.ValidationReport;
-import org.xiaoche.routing.validation.ValidationRules;
-import org.xiaoche.routing.validation.Violation;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The whole morning-and-afternoon plan of a district: eligibility → stops → bus travel times →
- * routes per school (single load) chained onto buses → timetables → independent validation.
- * Every student who needs transport ends up on a run, or listed as unserved with a reason; students
- * whose caps no trip can meet ride the shortest trip possible and are listed as {@code cap_infeasible}.
+ * The whole morning-and-afternoon plan of a district as public stages, each taking and returning
+ * values: eligibility → stops → bus travel times → pickups → routes per school → chaining →
+ * timetables → validation → {@link Plan}. Every student who needs transport ends up on a run, or
+ * listed as unserved with a reason; students whose caps no trip can meet ride a direct trip and are
+ * listed as {@code cap_infeasible}. {@link #replan} re-solves only the schools whose routing
+ * problem changed and re-uses the base plan's runs for the others.
  */
 public final class SchoolBusPlanner {
 
@@ -56,70 +65,109 @@ public final class SchoolBusPlanner {
 
     private final RoadNetwork network;
     private final SchoolRouteSolver solver;
+    private final SolverBudget budget;
     private final BusTravelTimeCalculator travelTimeCalculator;
+    private final int threads;
 
-    public SchoolBusPlanner(RoadNetwork network, SchoolRouteSolver solver) {
+    public SchoolBusPlanner(RoadNetwork network, SchoolRouteSolver solver, SolverBudget budget) {
         this.network = network;
         this.solver = solver;
+        this.budget = budget;
         this.travelTimeCalculator = new BusTravelTimeCalculator(network);
+        this.threads = Runtime.getRuntime().availableProcessors();
+    }
+
+    /** One school's runs, solved or re-used, with its problems. */
+    public record SolvedSchool(PickupGroups.SchoolProblems problems, List<SchoolRoute> morning,
+                               List<SchoolRoute> afternoon, List<PickupStop> unservedMorning,
+                               List<PickupStop> unservedAfternoon, SchoolRuns runs) {
+    }
+
+    public PlanResult plan(PlanInput input, ProgressListener progress) {
+        return replan(null, input, progress);
     }
 
     public PlanResult plan(List<School> schools, List<Student> students, Fleet fleet, PlanningPolicy policy,
                            ProgressListener progress) {
+        return plan(new PlanInput(schools, students, fleet, policy), progress);
+    }
+
+    /**
+     * Plans {@code input}, re-using {@code base}'s runs (may be null) for every school whose routing
+     * problem is unchanged, and chains buses over all runs anew.
+     */
+    public PlanResult replan(Plan base, PlanInput input, ProgressListener progress) {
+        PlanningPolicy policy = input.policy();
         RouteRules rules = policy.routes();
-        Map<String, School> schoolsById = schools.stream().collect(Collectors.toMap(School::id, Function.identity(),
-                (a, b) -> a, LinkedHashMap::new));
-        EligibilityResult eligibility = new EligibilityCalculator(network)
-                .compute(schools, students, policy, progress.slice(0, 0.2));
+        Map<String, School> schoolsById = input.schools().stream().collect(Collectors.toMap(School::id,
+                Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        EligibilityResult eligibility = eligibility(input, progress.slice(0, 0.2));
 
         progress.progress("bus stops", 0.2);
-        StopPlan stopPlan = new StopPlanner(network).plan(eligibility.students(), policy);
+        StopPlan stopPlan = stops(eligibility, policy);
         Map<String, String> unserved = new LinkedHashMap<>();
         stopPlan.unserved().forEach(a -> unserved.put(a.studentId(), a.reason()));
 
         progress.progress("bus travel times", 0.35);
         List<StopAssignment> served = new ArrayList<>(stopPlan.served());
-        PlacePoints places = travelTimes(stopPlan, served, schoolsById, fleet, unserved);
+        PlacePoints places = travelTimes(stopPlan, served, schoolsById, input.fleet(), unserved);
 
         progress.progress("routes", 0.45);
-        PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, fleet.largest().seats());
+        PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, input.fleet().largest().seats());
         unserved.putAll(groups.unroutable());
-        FleetPlanner planner = new FleetPlanner(solver, BestOfChainer.standard(), Runtime.getRuntime().availableProcessors());
-        Duration halfBudget = Duration.ofMillis((long) (rules.solverSeconds() * 500));
-        FleetPlan morning = planner.plan(groups.problems(), places.travelTimes(), halfBudget, progress.slice(0.45, 0.65));
-        progress.progress("afternoon routes", 0.65);
-        List<org.xiaoche.routing.optimization.SchoolRoutingProblem> afternoonProblems = groups.afternoonProblems(rules);
-        FleetPlan afternoon = planner.plan(afternoonProblems, afternoonProblems.isEmpty() ? places.travelTimes()
-                : afternoonProblems.get(0).travelTimes(), halfBudget, progress.slice(0.65, 0.85));
-        for (PickupStop left : morning.unserved()) {
-            groups.pickup(left.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run"));
-        }
-        for (PickupStop left : afternoon.unserved()) {
-            groups.pickup(left.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible afternoon run"));
+        List<SolvedSchool> solved = routes(groups, base, progress.slice(0.45, 0.85));
+        for (SolvedSchool school : solved) {
+            school.unservedMorning().forEach(p -> groups.pickup(p.id()).students()
+                    .forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run")));
+            school.unservedAfternoon().forEach(p -> groups.pickup(p.id()).students()
+                    .forEach(a -> unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run")));
         }
 
-        progress.progress("timetables", 0.85);
-        TimetableAssembler assembler = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, fleet);
-        PlanTimetable timetable = assembler.assemble(morning, afternoon, unserved);
+        progress.progress("chaining", 0.85);
+        FleetPlan morning = new FleetPlanner(solver, BestOfChainer.standard(), threads).chain(
+                solved.stream().map(s -> new SchoolRoutePlan(s.problems().morning(), s.morning(), List.of())).toList(),
+                places.travelTimes());
 
-        progress.progress("validation", 0.9);
-        ValidationReport report = validate(timetable, eligibility, schoolsById, places, rules);
-        PlanSummary summary = summarise(eligibility, stopPlan, timetable, report, places, fleet, rules,
-                assembler.busesBeyondFleet());
+        progress.progress("timetables", 0.88);
+        TimetableAssembler assembler = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, input.fleet());
+        List<SchoolRoute> afternoon = solved.stream()
+                .flatMap(s -> s.afternoon().stream().filter(r -> r.visits().stream().noneMatch(v -> isUnserved(v, unserved, groups))))
+                .toList();
+        PlanTimetable timetable = assembler.assemble(morning.buses().stream()
+                .map(c -> new org.xiaoche.routing.optimization.chaining.BusChain(c.runs().stream()
+                        .filter(r -> r.visits().stream().noneMatch(v -> isUnserved(v, unserved, groups))).toList()))
+                .filter(c -> !c.runs().isEmpty()).toList(), afternoon, unserved);
+
+        progress.progress("validation", 0.92);
+        Plan plan = assemblePlan(input, eligibility, stopPlan, timetable, solved, places, groups);
         progress.progress("plan ready", 1.0);
-        return new PlanResult(eligibility, stopPlan, timetable, report, summary);
+        return new PlanResult(eligibility, stopPlan, plan.timetable(), plan.validation(), plan.summary(), plan);
+    }
+
+    private static boolean isUnserved(StopVisit visit, Map<String, String> unserved, PickupGroups groups) {
+        return groups.pickup(visit.stop().id()).students().stream().anyMatch(a -> unserved.containsKey(a.studentId()));
+    }
+
+    /** Stage 1: who walks and who needs transport. */
+    public EligibilityResult eligibility(PlanInput input, ProgressListener progress) {
+        return new EligibilityCalculator(network).compute(input.schools(), input.students(), input.policy(), progress);
+    }
+
+    /** Stage 2: stops on bus roads, and each student's stop. */
+    public StopPlan stops(EligibilityResult eligibility, PlanningPolicy policy) {
+        return new StopPlanner(network).plan(eligibility.students(), policy);
     }
 
     /**
-     * The matrix over used stops, schools with students to carry, and depots. A place no bus road
-     * reaches is dropped and its students reported, then the matrix is computed again without it.
+     * Stage 3: the matrix over used stops, schools with students to carry, and depots. A place no bus
+     * road reaches is dropped and its students reported, then the matrix is computed again without it.
      */
-    private PlacePoints travelTimes(StopPlan stopPlan, List<StopAssignment> served, Map<String, School> schools,
-                                    Fleet fleet, Map<String, String> unserved) {
+    public PlacePoints travelTimes(StopPlan stopPlan, List<StopAssignment> served, Map<String, School> schools,
+                                   Fleet fleet, Map<String, String> unserved) {
         Set<String> droppedPlaces = new HashSet<>();
         while (true) {
             PlacePoints places = new PlacePoints();
-            Set<String> usedStops = served.stream().map(StopAssignment::stopId).collect(Collectors.toCollection(java.util.TreeSet::new));
+            Set<String> usedStops = served.stream().map(StopAssignment::stopId).collect(Collectors.toCollection(TreeSet::new));
             for (String stopId : usedStops) {
                 BusStop stop = stopPlan.findStop(stopId).orElseThrow();
                 String key = PlacePoints.stopKey(stopId);
@@ -127,7 +175,7 @@ public final class SchoolBusPlanner {
                     places.add(key, stop.location());
                 }
             }
-            Set<String> usedSchools = served.stream().map(StopAssignment::schoolId).collect(Collectors.toCollection(java.util.TreeSet::new));
+            Set<String> usedSchools = served.stream().map(StopAssignment::schoolId).collect(Collectors.toCollection(TreeSet::new));
             for (String schoolId : usedSchools) {
                 String key = PlacePoints.schoolKey(schoolId);
                 if (!droppedPlaces.contains(key)) {
@@ -135,7 +183,10 @@ public final class SchoolBusPlanner {
                 }
             }
             for (Depot depot : fleet.depots()) {
-                places.add(PlacePoints.depotKey(depot.id()), depot.location());
+                String key = PlacePoints.depotKey(depot.id());
+                if (!droppedPlaces.contains(key)) {
+                    places.add(key, depot.location());
+                }
             }
             try {
                 places.attach(travelTimeCalculator.compute(places.points(), MAX_STOP_SNAP_M));
@@ -158,82 +209,158 @@ public final class SchoolBusPlanner {
         }
     }
 
-    private static ValidationReport validate(PlanTimetable timetable, EligibilityResult eligibility,
-                                             Map<String, School> schools, PlacePoints places, RouteRules rules) {
-        ValidationRules validationRules = new ValidationRules(rules.rideCap_s(), rules.journeyCapGrades1to3_s(), 3,
-                rules.dwellFixed_s(), rules.dwellPerStudent_s(), rules.arrivalEarliestBeforeBell_s(),
-                rules.arrivalLatestBeforeBell_s(), 1.0);
-        PlanValidator validator = new PlanValidator(validationRules, (TimedStop from, TimedStop to) ->
-                places.matrix().time_s(places.index(TimetableAssembler.placeKey(from)), places.index(TimetableAssembler.placeKey(to))));
-        List<PlanValidator.NeedingStudent> needing = eligibility.students().stream()
+    /**
+     * Stage 5: each school's morning and afternoon runs. A school whose problem fingerprint equals
+     * the one {@code base} recorded gets the base's runs re-timed (no solver call); the others are
+     * solved, in parallel, each with its own seed.
+     */
+    public List<SolvedSchool> routes(PickupGroups groups, Plan base, ProgressListener progress) {
+        List<PickupGroups.SchoolProblems> toSolve = new ArrayList<>();
+        Map<String, SolvedSchool> done = new HashMap<>();
+        Map<String, String> fingerprints = new HashMap<>();
+        for (PickupGroups.SchoolProblems school : groups.schools()) {
+            String fingerprint = fingerprint(school);
+            fingerprints.put(school.schoolId(), fingerprint);
+            SchoolRuns previous = base == null ? null
+                    : base.findSchoolRuns(school.schoolId()).filter(r -> r.problemFingerprint().equals(fingerprint)).orElse(null);
+            SolvedSchool reused = previous == null ? null : reuse(school, previous, groups);
+            if (reused != null) {
+                done.put(school.schoolId(), reused);
+            } else {
+                toSolve.add(school);
+            }
+        }
+        List<SchoolRoutingProblem> problems = new ArrayList<>();
+        for (PickupGroups.SchoolProblems school : toSolve) {
+            problems.add(school.morning());
+            problems.add(school.afternoon());
+        }
+        FleetPlanner planner = new FleetPlanner(solver, BestOfChainer.standard(), threads);
+        List<SchoolRoutePlan> plans = planner.solveEach(problems.stream().filter(p -> !p.stops().isEmpty()).toList(),
+                budget, progress);
+        Map<SchoolRoutingProblem, SchoolRoutePlan> byProblem = new java.util.IdentityHashMap<>();
+        plans.forEach(p -> byProblem.put(p.problem(), p));
+        for (PickupGroups.SchoolProblems school : toSolve) {
+            SchoolRoutePlan am = byProblem.getOrDefault(school.morning(), new SchoolRoutePlan(school.morning(), List.of(), List.of()));
+            SchoolRoutePlan pm = byProblem.getOrDefault(school.afternoon(), new SchoolRoutePlan(school.afternoon(), List.of(), List.of()));
+            List<SchoolRoute> morning = new ArrayList<>(am.routes());
+            List<SchoolRoute> afternoon = new ArrayList<>(pm.routes());
+            SchoolRuns runs = new SchoolRuns(school.schoolId(), fingerprints.get(school.schoolId()),
+                    morning.stream().map(r -> r.visits().stream().map(v -> v.stop().id()).toList()).toList(),
+                    afternoon.stream().map(r -> reversed(r.visits().stream().map(v -> v.stop().id()).toList())).toList(),
+                    true, am.wallCapHit() || pm.wallCapHit());
+            done.put(school.schoolId(), new SolvedSchool(school, morning, afternoon, am.unserved(), pm.unserved(), runs));
+        }
+        return groups.schools().stream().map(s -> done.get(s.schoolId())).toList();
+    }
+
+    /** The base plan's runs of an unchanged school, re-timed; null if they no longer fit (then it is solved). */
+    private static SolvedSchool reuse(PickupGroups.SchoolProblems school, SchoolRuns previous, PickupGroups groups) {
+        List<SchoolRoute> morning = new ArrayList<>(), afternoon = new ArrayList<>();
+        try {
+            for (List<String> run : previous.morning()) {
+                List<PickupStop> order = run.stream().map(id -> groups.pickup(id).stop()).toList();
+                if (order.size() > 1 && !RunRules.feasible(school.morning(), order)) {
+                    return null;
+                }
+                morning.add(BackwardRouteTiming.timed(school.morning(), order, school.morning().window().earliest_s()));
+            }
+            for (List<String> run : previous.afternoon()) {
+                List<PickupStop> order = reversed(run).stream().map(id -> groups.pickup(id).afternoonStop()).toList();
+                if (order.size() > 1 && !RunRules.feasible(school.afternoon(), order)) {
+                    return null;
+                }
+                afternoon.add(BackwardRouteTiming.timed(school.afternoon(), order, school.afternoon().window().earliest_s()));
+            }
+        } catch (IllegalArgumentException unknownPickup) {
+            return null;
+        }
+        SchoolRuns runs = new SchoolRuns(previous.schoolId(), previous.problemFingerprint(), previous.morning(),
+                previous.afternoon(), false, previous.wallCapHit());
+        return new SolvedSchool(school, morning, afternoon, List.of(), List.of(), runs);
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    /**
+     * Digest of everything the solver sees for one school: the pickups (id, students, caps, direct
+     * flags, the students in them), window, dwell, seats, and the travel times among its places.
+     */
+    static String fingerprint(PickupGroups.SchoolProblems school) {
+        StringBuilder text = new StringBuilder();
+        SchoolRoutingProblem am = school.morning();
+        text.append(school.schoolId()).append('|').append(am.window()).append('|').append(am.stopDwell())
+                .append('|').append(am.schoolDwell()).append('|').append(am.seats()).append('\n');
+        List<Integer> nodes = new ArrayList<>();
+        nodes.add(am.schoolNode());
+        for (PickupGroups.Pickup p : school.pickups()) {
+            text.append(p.stop().id()).append('|').append(p.stop().students()).append('|').append(p.stop().maxRide_s())
+                    .append('|').append(p.afternoonStop().maxRide_s()).append('|').append(p.directAm()).append(p.directPm());
+            p.students().forEach(a -> text.append('|').append(a.studentId()));
+            text.append('\n');
+            nodes.add(p.stop().node());
+        }
+        for (int from : nodes) {
+            for (int to : nodes) {
+                text.append(Double.doubleToLongBits(am.travelTimes().time_s(from, to))).append(',');
+            }
+        }
+        return PlanCodec.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stages 7–8: the plan value, validated against the planning matrix and scored. */
+    private Plan assemblePlan(PlanInput input, EligibilityResult eligibility, StopPlan stopPlan, PlanTimetable timetable,
+                              List<SolvedSchool> solved, PlacePoints places, PickupGroups groups) {
+        Map<String, StopAssignment> assignments = new HashMap<>();
+        stopPlan.assignments().forEach(a -> assignments.put(a.studentId(), a));
+        List<Plan.NeedingStudent> needing = eligibility.students().stream()
                 .filter(e -> e.status() == EligibilityStatus.NEEDS_TRANSPORT)
-                .map(e -> new PlanValidator.NeedingStudent(e.student().id(), e.student().schoolId(), e.student().grade()))
-                .toList();
-        Map<String, PlanValidator.SchoolTimes> times = new LinkedHashMap<>();
-        schools.values().forEach(s -> times.put(s.id(), new PlanValidator.SchoolTimes(s.bellTime(), s.dismissalTime())));
-        return validator.validate(timetable, needing, times);
+                .map(e -> new Plan.NeedingStudent(e.student().id(), e.student().schoolId(), e.student().grade()))
+                .sorted(java.util.Comparator.comparing(Plan.NeedingStudent::studentId)).toList();
+        Map<String, Plan.NeedingStudent> needingById = new HashMap<>();
+        needing.forEach(n -> needingById.put(n.studentId(), n));
+        List<UnservedStudent> unserved = timetable.unservedReasons().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> {
+                    Plan.NeedingStudent n = needingById.get(e.getKey());
+                    return new UnservedStudent(e.getKey(), n == null ? "" : n.schoolId(), n == null ? 0 : n.grade(),
+                            UnservedReason.of(e.getValue()), e.getValue());
+                }).toList();
+        Set<String> usedStops = new TreeSet<>();
+        timetable.runs().forEach(r -> r.stops().stream().filter(s -> !s.school()).forEach(s -> usedStops.add(s.placeId())));
+        List<PlanStop> stops = usedStops.stream().map(id -> {
+            BusStop stop = stopPlan.findStop(id).orElseThrow();
+            return new PlanStop(stop.id(), stopName(stop), stop.location());
+        }).toList();
+        List<PlanSchool> schools = input.schools().stream().map(s -> new PlanSchool(s.id(), s.name(), s.location(),
+                s.bellTime().toSecondOfDay(), s.dismissalTime().toSecondOfDay())).toList();
+        List<StudentJourney> journeys = timetable.students();
+        SolverSettings settings = SolverSettings.of(solver.name(), budget);
+        PlanInputs inputs = new PlanInputs(network.graphDir().getFileName().toString(), rosterFingerprint(input),
+                PlanCodec.fingerprint(input.policy()), PlanCodec.fingerprint(input.fleet()), PlanCodec.fingerprint(settings));
+        Plan plan = new Plan(Plan.FORMAT_VERSION, inputs, input.policy(), input.fleet(), settings, schools, stops,
+                timetable.buses(), journeys, needing, unserved, solved.stream().map(SolvedSchool::runs).toList(), null, null);
+        ValidationReport report = PlanChecks.validate(plan, (TimedStop from, TimedStop to) ->
+                places.matrix().time_s(places.index(TimetableAssembler.placeKey(from)), places.index(TimetableAssembler.placeKey(to))));
+        plan = plan.withValidation(report);
+        return plan.withSummary(PlanScoring.score(plan));
     }
 
-    private PlanSummary summarise(EligibilityResult eligibility, StopPlan stopPlan, PlanTimetable timetable,
-                                  ValidationReport report, PlacePoints places, Fleet fleet, RouteRules rules,
-                                  int busesBeyondFleet) {
-        double busMetres = 0, cost = 0;
-        for (Bus bus : timetable.buses()) {
-            double busMetresOfBus = 0;
-            for (org.xiaoche.routing.timetable.RunDirection direction : org.xiaoche.routing.timetable.RunDirection.values()) {
-                List<BusRun> ordered = bus.runs(direction).stream()
-                        .sorted(java.util.Comparator.comparingDouble(r -> r.first().arrival_s())).toList();
-                TimedStop previous = null;
-                for (BusRun run : ordered) {
-                    for (TimedStop stop : run.stops()) {
-                        if (previous != null) {
-                            busMetresOfBus += places.matrix().distance_m(places.index(TimetableAssembler.placeKey(previous)),
-                                    places.index(TimetableAssembler.placeKey(stop)));
-                        }
-                        previous = stop;
-                    }
-                }
-                if (!ordered.isEmpty()) {
-                    busMetresOfBus += depotLegs_m(places, fleet, ordered.get(0).first(), ordered.get(ordered.size() - 1).last());
-                }
-            }
-            busMetres += busMetresOfBus;
-            var type = fleet.busTypes().stream().filter(t -> t.id().equals(bus.busTypeId())).findFirst().orElseThrow();
-            cost += type.costPerDay() + type.costPerKm() * busMetresOfBus / 1000 + rules.chaperoneCostPerBusDay();
-        }
-        double[] rides = timetable.students().stream().mapToDouble(StudentJourney::amRide_s).sorted().toArray();
-        Set<String> overCaps = report.violations().stream()
-                .filter(v -> v.rule().equals("ride-cap") || v.rule().equals("journey-cap"))
-                .map(Violation::subject).collect(Collectors.toSet());
-        int needing = (int) eligibility.count(EligibilityStatus.NEEDS_TRANSPORT);
-        return new PlanSummary(needing, timetable.students().size(), timetable.unservedReasons().size(),
-                (int) timetable.students().stream().filter(StudentJourney::capInfeasible).count(),
-                (int) stopPlan.stops().stream().filter(s -> s.studentCount() > 0).count(),
-                timetable.buses().size(), busesBeyondFleet, timetable.runs().size(), busMetres / 1000, cost,
-                percentile(rides, 0.5), percentile(rides, 0.9), rides.length == 0 ? Double.NaN : rides[rides.length - 1],
-                overCaps.size(), solver.name(), report.verdict());
+    private static String stopName(BusStop stop) {
+        return stop.roadName() == null ? "" : stop.roadName();
     }
 
-    /** From the nearest depot to the first place and from the last place to the nearest depot; 0 without depots. */
-    private static double depotLegs_m(PlacePoints places, Fleet fleet, TimedStop first, TimedStop last) {
-        double out_m = Double.POSITIVE_INFINITY, back_m = Double.POSITIVE_INFINITY;
-        int firstIndex = places.index(TimetableAssembler.placeKey(first));
-        int lastIndex = places.index(TimetableAssembler.placeKey(last));
-        for (Depot depot : fleet.depots()) {
-            var index = places.findIndex(PlacePoints.depotKey(depot.id()));
-            if (index.isPresent()) {
-                out_m = Math.min(out_m, places.matrix().distance_m(index.get(), firstIndex));
-                back_m = Math.min(back_m, places.matrix().distance_m(lastIndex, index.get()));
-            }
-        }
-        return (Double.isFinite(out_m) ? out_m : 0) + (Double.isFinite(back_m) ? back_m : 0);
-    }
-
-    private static double percentile(double[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    /** SHA-256 over the roster as planned: schools (id, location, times) and students (id, school, grade, home). */
+    static String rosterFingerprint(PlanInput input) {
+        StringBuilder text = new StringBuilder();
+        input.schools().stream().sorted(java.util.Comparator.comparing(School::id)).forEach(s -> text.append(String.format(Locale.ROOT,
+                "S|%s|%.7f|%.7f|%s|%s|%d%n", s.id(), s.location().lon(), s.location().lat(), s.bellTime(), s.dismissalTime(), s.capacity())));
+        input.students().stream().sorted(java.util.Comparator.comparing(Student::id)).forEach(s -> text.append(String.format(Locale.ROOT,
+                "P|%s|%s|%d|%.7f|%.7f|%b%n", s.id(), s.schoolId(), s.grade(), s.home().lon(), s.home().lat(), s.wheelchair())));
+        return PlanCodec.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

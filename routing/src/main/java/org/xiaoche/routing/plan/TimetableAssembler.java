@@ -1,12 +1,13 @@
 package org.xiaoche.routing.plan;
 
 import org.xiaoche.routing.fleet.BusType;
+import org.xiaoche.routing.fleet.Depot;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.geo.LonLat;
-import org.xiaoche.routing.optimization.FleetPlan;
 import org.xiaoche.routing.optimization.SchoolRoute;
 import org.xiaoche.routing.optimization.StopVisit;
 import org.xiaoche.routing.optimization.chaining.BusChain;
+import org.xiaoche.routing.optimization.chaining.HopcroftKarp;
 import org.xiaoche.routing.policy.RouteRules;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.stops.StopAssignment;
@@ -19,15 +20,21 @@ import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the solver's runs into timetables: timed morning runs on their chained buses, afternoon
- * runs from the dismissal time placed on free buses, buses of the smallest type that fits, and
- * every student's journey.
+ * Turns the chained morning runs and the afternoon runs into timetables. Afternoon runs leave at
+ * dismissal in their solved drop-off order and are chained exactly (fewest buses for their fixed
+ * times, a minimum path cover); the afternoon chains are then paired with the morning buses, the
+ * fullest with the fullest, so that one bus serves both halves of the day. Each bus gets the
+ * smallest type its fullest run fits that the fleet still has, fullest buses first; a bus for which
+ * the fleet has none left is marked {@code beyondFleet} (the shortfall). Every place records the
+ * drive into it, so that bus-km and leg times can be read from the timetable alone.
  */
 final class TimetableAssembler {
 
@@ -37,8 +44,6 @@ final class TimetableAssembler {
     private final Map<String, School> schools;
     private final RouteRules rules;
     private final Fleet fleet;
-    private final Map<String, Integer> typesInUse = new HashMap<>();
-    private int busesBeyondFleet;
 
     TimetableAssembler(PickupGroups groups, PlacePoints places, StopPlan stopPlan, Map<String, School> schools,
                        RouteRules rules, Fleet fleet) {
@@ -50,41 +55,86 @@ final class TimetableAssembler {
         this.fleet = fleet;
     }
 
+    /** One bus's day before numbering: its morning chain and its afternoon chain (either may be empty). */
+    private record BusDay(List<SchoolRoute> morning, List<BusRun> afternoon, int need) {
+    }
+
     /**
-     * @param morning   morning runs chained onto buses
-     * @param afternoon afternoon runs, solved as morning runs over the transposed matrix: each
-     *                  route's stop order is the reverse of the afternoon's drop-off order
+     * @param morningChains morning runs chained onto buses
+     * @param afternoon     afternoon routes, solved as morning runs over the transposed matrix: each
+     *                      route's stop order is the reverse of the afternoon's drop-off order
      */
-    PlanTimetable assemble(FleetPlan morning, FleetPlan afternoon, Map<String, String> unservedReasons) {
-        FleetPlan fleetPlan = morning;
-        List<BusChain> chains = new ArrayList<>(fleetPlan.buses());
-        chains.sort(Comparator.comparingDouble(c -> c.runs().get(0).start_s()));
-        Map<String, List<BusRun>> runsByBus = new HashMap<>();
-        Map<String, BusType> typeByBus = new HashMap<>();
-        List<String> busOrder = new ArrayList<>();
-        Map<String, StudentJourney.Builder> journeys = new HashMap<>();
-        int busNumber = 0;
-        for (BusChain chain : chains) {
-            String busId = String.format("B%02d", ++busNumber);
-            busOrder.add(busId);
-            int maxLoad = chain.runs().stream().mapToInt(SchoolRoute::load).max().orElse(0);
-            typeByBus.put(busId, takeBusType(maxLoad));
-            int runNumber = 0;
-            for (SchoolRoute route : chain.runs()) {
-                BusRun morningRun = morningRun(busId, busId + "-AM" + (++runNumber), route, journeys);
-                runsByBus.computeIfAbsent(busId, k -> new ArrayList<>()).add(morningRun);
-            }
+    PlanTimetable assemble(List<BusChain> morningChains, List<SchoolRoute> afternoon, Map<String, String> unservedReasons) {
+        List<List<BusRun>> afternoonChains = chainAfternoon(afternoon);
+        List<BusChain> am = new ArrayList<>(morningChains);
+        am.sort(Comparator.comparingInt((BusChain c) -> -maxLoad(c)).thenComparingDouble(c -> c.runs().get(0).start_s()));
+        List<List<BusRun>> pm = new ArrayList<>(afternoonChains);
+        pm.sort(Comparator.comparingInt((List<BusRun> c) -> -maxLoadPm(c)).thenComparingDouble(c -> c.get(0).first().arrival_s()));
+        List<BusDay> days = new ArrayList<>();
+        for (int i = 0; i < Math.max(am.size(), pm.size()); i++) {
+            List<SchoolRoute> morning = i < am.size() ? am.get(i).runs() : List.of();
+            List<BusRun> evening = i < pm.size() ? pm.get(i) : List.of();
+            int need = Math.max(i < am.size() ? maxLoad(am.get(i)) : 0, i < pm.size() ? maxLoadPm(pm.get(i)) : 0);
+            days.add(new BusDay(morning, evening, need));
         }
-        List<SchoolRoute> afternoonRoutes = afternoon.schoolPlans().stream().flatMap(p -> p.routes().stream()).toList();
-        assignAfternoonRuns(afternoonRoutes, busOrder, runsByBus, typeByBus, journeys, busNumber);
+        // Bus numbers follow the start of the day, so B01 is the earliest bus out.
+        days.sort(Comparator.comparingDouble(TimetableAssembler::dayStart_s));
+        BusType[] types = new BusType[days.size()];
+        boolean[] beyond = new boolean[days.size()];
+        Integer[] byNeed = new Integer[days.size()];
+        for (int i = 0; i < byNeed.length; i++) {
+            byNeed[i] = i;
+        }
+        Arrays.sort(byNeed, Comparator.comparingInt((Integer i) -> -days.get(i).need()).thenComparingInt(i -> i));
+        Map<String, Integer> inUse = new HashMap<>();
+        for (int i : byNeed) {
+            BusType type = fleet.smallestAvailable(days.get(i).need(), inUse).orElse(null);
+            if (type == null) {
+                beyond[i] = true;
+                type = fleet.smallestFitting(days.get(i).need()).orElse(fleet.largest());
+            }
+            inUse.merge(type.id(), 1, Integer::sum);
+            types[i] = type;
+        }
+        Map<String, StudentJourney.Builder> journeys = new HashMap<>();
+        List<List<BusRun>> runsOfBus = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            String busId = String.format("B%02d", i + 1);
+            List<BusRun> runs = new ArrayList<>();
+            int runNumber = 0;
+            for (SchoolRoute route : days.get(i).morning()) {
+                runs.add(morningRun(busId, busId + "-AM" + (++runNumber), route, journeys));
+            }
+            runsOfBus.add(runs);
+        }
+        // Afternoons once every journey has its morning.
         List<Bus> buses = new ArrayList<>();
-        for (String busId : busOrder) {
-            BusType type = typeByBus.get(busId);
-            buses.add(new Bus(busId, type.id(), type.seats(), runsByBus.getOrDefault(busId, List.of())));
+        for (int i = 0; i < days.size(); i++) {
+            String busId = String.format("B%02d", i + 1);
+            List<BusRun> runs = runsOfBus.get(i);
+            int runNumber = 0;
+            for (BusRun run : days.get(i).afternoon()) {
+                runs.add(placeAfternoon(busId, busId + "-PM" + (++runNumber), run, journeys));
+            }
+            double[] returns_m = new double[1];
+            List<BusRun> withLegs = withLegs(runs, returns_m);
+            buses.add(new Bus(busId, types[i].id(), types[i].seats(), withLegs, returns_m[0], beyond[i]));
         }
         List<StudentJourney> students = journeys.values().stream().map(StudentJourney.Builder::build)
                 .sorted(Comparator.comparing(StudentJourney::studentId)).toList();
         return new PlanTimetable(buses, students, unservedReasons);
+    }
+
+    private static double dayStart_s(BusDay day) {
+        return day.morning().isEmpty() ? 86_400 + day.afternoon().get(0).first().arrival_s() : day.morning().get(0).start_s();
+    }
+
+    private static int maxLoad(BusChain chain) {
+        return chain.runs().stream().mapToInt(SchoolRoute::load).max().orElse(0);
+    }
+
+    private static int maxLoadPm(List<BusRun> chain) {
+        return chain.stream().mapToInt(r -> r.first().loadAfter()).max().orElse(0);
     }
 
     private BusRun morningRun(String busId, String runId, SchoolRoute route, Map<String, StudentJourney.Builder> journeys) {
@@ -111,61 +161,55 @@ final class TimetableAssembler {
     }
 
     /**
-     * Afternoon runs leave school at dismissal and drop off in their solved order. Each goes to the
-     * first bus (morning order) that is free in time and large enough, else a new bus.
+     * Afternoon runs as timed runs from dismissal, then the fewest chains for their fixed times:
+     * run q may follow run p when the bus, leaving p's last stop, reaches q's school by q's start.
      */
-    private int assignAfternoonRuns(List<SchoolRoute> routes, List<String> busOrder, Map<String, List<BusRun>> runsByBus,
-                                    Map<String, BusType> typeByBus, Map<String, StudentJourney.Builder> journeys, int busNumber) {
-        List<BusRun> afternoon = new ArrayList<>();
-        // Identity, not equality: two runs from one busy stop can be equal as values.
-        Map<BusRun, List<PickupGroups.Pickup>> pickupsOf = new java.util.IdentityHashMap<>();
+    private List<List<BusRun>> chainAfternoon(List<SchoolRoute> routes) {
+        List<BusRun> runs = new ArrayList<>();
         for (SchoolRoute route : routes) {
             List<PickupGroups.Pickup> dropOrder = new ArrayList<>();
             for (StopVisit visit : route.visits()) {
                 dropOrder.add(0, groups.pickup(visit.stop().id()));
             }
-            BusRun pm = afternoonRun(route.schoolId(), dropOrder);
-            afternoon.add(pm);
-            pickupsOf.put(pm, dropOrder);
+            runs.add(afternoonRun(route.schoolId(), dropOrder));
         }
-        afternoon.sort(Comparator.comparingDouble(r -> r.first().arrival_s()));
-        Map<String, TimedStop> lastPlaceOfBus = new HashMap<>();
-        Map<String, Integer> pmCount = new HashMap<>();
-        for (BusRun pm : afternoon) {
-            int load = pm.first().loadAfter();
-            String chosen = null;
-            for (String busId : busOrder) {
-                if (typeByBus.get(busId).seats() < load) {
-                    continue;
-                }
-                TimedStop last = lastPlaceOfBus.get(busId);
-                if (last == null || last.departure_s() + deadhead_s(last, pm.first()) <= pm.first().arrival_s()) {
-                    chosen = busId;
-                    break;
+        runs.sort(Comparator.comparingDouble((BusRun r) -> r.first().arrival_s()).thenComparing(r -> r.stops().get(1).placeId())
+                .thenComparingInt(r -> -r.first().loadAfter()));
+        int n = runs.size();
+        List<int[]> successors = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            int[] next = new int[n];
+            int count = 0;
+            for (int q = 0; q < n; q++) {
+                if (q != p && runs.get(p).last().departure_s() + deadhead_s(runs.get(p).last(), runs.get(q).first())
+                        <= runs.get(q).first().arrival_s()) {
+                    next[count++] = q;
                 }
             }
-            if (chosen == null) {
-                chosen = String.format("B%02d", ++busNumber);
-                busOrder.add(chosen);
-                typeByBus.put(chosen, takeBusType(load));
-            }
-            String runId = chosen + "-PM" + pmCount.merge(chosen, 1, Integer::sum);
-            BusRun placed = new BusRun(runId, chosen, pm.schoolId(), RunDirection.PM, pm.stops());
-            runsByBus.computeIfAbsent(chosen, k -> new ArrayList<>()).add(placed);
-            lastPlaceOfBus.put(chosen, placed.last());
-            int seq = 1;
-            for (PickupGroups.Pickup pickup : pickupsOf.get(pm)) {
-                TimedStop dropOff = placed.stops().get(seq++);
-                for (StopAssignment a : pickup.students()) {
-                    StudentJourney.Builder journey = journeys.get(a.studentId());
-                    if (journey != null) {
-                        journey.afternoon(runId, placed.first().departure_s(), dropOff.arrival_s());
-                    }
-                }
+            successors.add(Arrays.copyOf(next, count));
+        }
+        int[] nextOf = HopcroftKarp.maximumMatching(successors, n);
+        boolean[] hasPredecessor = new boolean[n];
+        for (int p = 0; p < n; p++) {
+            if (nextOf[p] >= 0) {
+                hasPredecessor[nextOf[p]] = true;
             }
         }
-        return busNumber;
+        List<List<BusRun>> chains = new ArrayList<>();
+        for (int head = 0; head < n; head++) {
+            if (!hasPredecessor[head]) {
+                List<BusRun> chain = new ArrayList<>();
+                for (int r = head; r >= 0; r = nextOf[r]) {
+                    chain.add(runs.get(r));
+                }
+                chains.add(chain);
+            }
+        }
+        return chains;
     }
+
+    // Identity, not equality: two runs from one busy stop can be equal as values.
+    private final Map<BusRun, List<PickupGroups.Pickup>> dropOrderOf = new IdentityHashMap<>();
 
     private BusRun afternoonRun(String schoolId, List<PickupGroups.Pickup> dropOrder) {
         School school = schools.get(schoolId);
@@ -186,26 +230,85 @@ final class TimetableAssembler {
                     0, alighting, load));
             fromIndex = toIndex;
         }
-        return new BusRun("pending", "pending", school.id(), RunDirection.PM, stops);
+        BusRun run = new BusRun("pending", "pending", school.id(), RunDirection.PM, stops);
+        dropOrderOf.put(run, dropOrder);
+        return run;
+    }
+
+    private BusRun placeAfternoon(String busId, String runId, BusRun pending, Map<String, StudentJourney.Builder> journeys) {
+        BusRun placed = new BusRun(runId, busId, pending.schoolId(), RunDirection.PM, pending.stops());
+        int seq = 1;
+        for (PickupGroups.Pickup pickup : dropOrderOf.get(pending)) {
+            TimedStop dropOff = placed.stops().get(seq++);
+            for (StopAssignment a : pickup.students()) {
+                StudentJourney.Builder journey = journeys.get(a.studentId());
+                if (journey != null) {
+                    journey.afternoon(runId, placed.first().departure_s(), dropOff.arrival_s());
+                }
+            }
+        }
+        return placed;
     }
 
     /**
-     * The smallest fitting bus type still available; when the fleet has none left, the smallest
-     * fitting type anyway, counted in {@link #busesBeyondFleet()} so the shortfall is reported.
+     * The runs with each place's incoming drive: from the previous place of the same half-day, or
+     * for a half-day's first place from the nearest depot; {@code returns_m[0]} gets the drives back
+     * to the nearest depot at the end of each half-day.
      */
-    private BusType takeBusType(int students) {
-        BusType type = fleet.smallestAvailable(students, typesInUse).orElse(null);
-        if (type == null) {
-            busesBeyondFleet++;
-            type = fleet.smallestFitting(students).orElse(fleet.largest());
+    private List<BusRun> withLegs(List<BusRun> runs, double[] returns_m) {
+        List<BusRun> out = new ArrayList<>();
+        TimedStop previous = null;
+        RunDirection half = null;
+        for (BusRun run : runs) {
+            if (run.direction() != half) {
+                if (previous != null) {
+                    returns_m[0] += toDepot_m(previous);
+                }
+                previous = null;
+                half = run.direction();
+            }
+            List<TimedStop> stops = new ArrayList<>();
+            for (TimedStop stop : run.stops()) {
+                int to = places.index(placeKey(stop));
+                if (previous == null) {
+                    double[] leg = fromDepot(to);
+                    stops.add(stop.withLegIn(leg[0], leg[1]));
+                } else {
+                    int from = places.index(placeKey(previous));
+                    stops.add(stop.withLegIn(places.matrix().time_s(from, to), places.matrix().distance_m(from, to)));
+                }
+                previous = stop;
+            }
+            out.add(new BusRun(run.runId(), run.busId(), run.schoolId(), run.direction(), stops));
         }
-        typesInUse.merge(type.id(), 1, Integer::sum);
-        return type;
+        if (previous != null) {
+            returns_m[0] += toDepot_m(previous);
+        }
+        return out;
     }
 
-    /** Buses the plan needs beyond what the fleet has available. */
-    int busesBeyondFleet() {
-        return busesBeyondFleet;
+    /** Time and length of the drive from the nearest depot (by length) to place {@code to}; zeros without depots. */
+    private double[] fromDepot(int to) {
+        double[] best = {0, Double.POSITIVE_INFINITY};
+        for (Depot depot : fleet.depots()) {
+            var index = places.findIndex(PlacePoints.depotKey(depot.id()));
+            if (index.isPresent() && places.matrix().distance_m(index.get(), to) < best[1]) {
+                best = new double[]{places.matrix().time_s(index.get(), to), places.matrix().distance_m(index.get(), to)};
+            }
+        }
+        return Double.isFinite(best[1]) ? best : new double[]{0, 0};
+    }
+
+    private double toDepot_m(TimedStop last) {
+        int from = places.index(placeKey(last));
+        double best_m = Double.POSITIVE_INFINITY;
+        for (Depot depot : fleet.depots()) {
+            var index = places.findIndex(PlacePoints.depotKey(depot.id()));
+            if (index.isPresent()) {
+                best_m = Math.min(best_m, places.matrix().distance_m(from, index.get()));
+            }
+        }
+        return Double.isFinite(best_m) ? best_m : 0;
     }
 
     private double deadhead_s(TimedStop from, TimedStop to) {

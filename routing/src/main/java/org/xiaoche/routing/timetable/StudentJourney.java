@@ -8,12 +8,14 @@ package org.xiaoche.routing.timetable;
  * @param capInfeasible true when no plan can meet the caps for this student (even a direct trip is
  *                      too long); the student is still carried, by the shortest possible trip, and
  *                      {@code capReason} says why
+ * @param walkOverLimit true when the walk to the stop is longer than the policy's limit (no stop
+ *                      within it could be found): carried, and flagged for the planner to review
  */
 public record StudentJourney(String studentId, String schoolId, int grade, String stopId, double walk_m,
                              double walk_s, double wait_s, String amRunId, double pickup_s,
                              double schoolArrival_s, double amRide_s, double amJourney_s, String pmRunId,
                              double schoolDeparture_s, double dropoff_s, double pmRide_s,
-                             boolean capInfeasible, String capReason) {
+                             boolean capInfeasible, String capReason, boolean walkOverLimit) {
 
     /** Collects a journey as the morning and afternoon runs are timed. */
     public static final class Builder {
@@ -23,7 +25,7 @@ public record StudentJourney(String studentId, String schoolId, int grade, Strin
         private String amRunId, pmRunId, capReason = "";
         private double pickup_s = Double.NaN, schoolArrival_s = Double.NaN, amRide_s = Double.NaN;
         private double schoolDeparture_s = Double.NaN, dropoff_s = Double.NaN;
-        private boolean capInfeasible;
+        private boolean capInfeasible, walkOverLimit;
 
         public Builder(String studentId, String schoolId, int grade, String stopId, double walk_m, double walk_s, double wait_s) {
             this.studentId = studentId;
@@ -57,10 +59,15 @@ public record StudentJourney(String studentId, String schoolId, int grade, Strin
             return this;
         }
 
+        public Builder walkOverLimit(boolean over) {
+            this.walkOverLimit = over;
+            return this;
+        }
+
         public StudentJourney build() {
             return new StudentJourney(studentId, schoolId, grade, stopId, walk_m, walk_s, wait_s, amRunId, pickup_s,
                     schoolArrival_s, amRide_s, walk_s + wait_s + amRide_s, pmRunId, schoolDeparture_s, dropoff_s,
-                    dropoff_s - schoolDeparture_s, capInfeasible, capReason);
+                    dropoff_s - schoolDeparture_s, capInfeasible, capReason, walkOverLimit);
         }
     }
 }

@@ -5,7 +5,6 @@ import org.xiaoche.routing.optimization.chaining.BestOfChainer;
 import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
 import org.xiaoche.routing.optimization.timefold.TimefoldSchoolRouteSolver;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,7 @@ class TinyInstanceSolverTest {
     private static void assertOptimum(SchoolRouteSolver solver) {
         List<SchoolRoutingProblem> problems = problems();
         FleetPlan plan = new FleetPlanner(solver, BestOfChainer.standard(), 1)
-                .plan(problems, problems.get(0).travelTimes(), Duration.ofMillis(1500));
+                .plan(problems, problems.get(0).travelTimes(), SolverBudget.defaults());
         assertEquals(List.of(), plan.unserved());
         assertEquals(3, plan.schoolPlans().get(0).routes().size(), solver.name() + " runs of A");
         assertEquals(4, plan.runCount());
@@ -76,7 +75,7 @@ class TinyInstanceSolverTest {
         TravelTimes times = new GridTravelTimes(new double[]{0, 5000}, new double[2]);
         SchoolRoutingProblem p = new SchoolRoutingProblem("A", 0, new ArrivalWindow(0, 100),
                 List.of(new PickupStop("far", 1, 5, 1000)), DwellModel.PARK_STOP, DwellModel.PARK_SCHOOL, 66, times);
-        SchoolRoutePlan plan = new TimefoldSchoolRouteSolver().solve(p, Duration.ofMillis(200));
+        SchoolRoutePlan plan = new TimefoldSchoolRouteSolver().solve(p, SolverBudget.defaults());
         assertEquals(List.of(), plan.routes());
         assertEquals(1, plan.unserved().size());
     }
@@ -86,13 +85,13 @@ class TinyInstanceSolverTest {
         List<SchoolRoutingProblem> problems = problems();
         List<Double> fractions = new java.util.concurrent.CopyOnWriteArrayList<>();
         new FleetPlanner(new JspritSchoolRouteSolver(), BestOfChainer.standard(), 1)
-                .plan(problems, problems.get(0).travelTimes(), Duration.ofMillis(400), (stage, f) -> fractions.add(f));
+                .plan(problems, problems.get(0).travelTimes(), SolverBudget.defaults(), (stage, f) -> fractions.add(f));
         assertEquals(List.of(0.5, 1.0), fractions, "one report per school solved");
 
         RuntimeException cancelled = new IllegalStateException("cancelled");
         RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
                 new FleetPlanner(new JspritSchoolRouteSolver(), BestOfChainer.standard(), 1)
-                        .plan(problems, problems.get(0).travelTimes(), Duration.ofMillis(400), (stage, f) -> {
+                        .plan(problems, problems.get(0).travelTimes(), SolverBudget.defaults(), (stage, f) -> {
                             throw cancelled;
                         }));
         assertEquals(cancelled, thrown);

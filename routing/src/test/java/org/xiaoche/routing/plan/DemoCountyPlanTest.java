@@ -53,13 +53,13 @@ class DemoCountyPlanTest {
             Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
             List<Student> students = RosterReader.readStudents(data.resolve(DemoCounty.STUDENTS_FILE), CoordinateSystem.WGS84,
                     network.area(policy.maxOutsideArea_m()), byId);
-            result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver())
+            result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), org.xiaoche.routing.optimization.SolverBudget.defaults())
                     .plan(schools, students, Fleet.defaults(), policy, ProgressListener.NONE);
             // Five 56-seat buses, two 35-seat, a depot at the county-town school: too few buses on purpose.
             Fleet small = new Fleet(List.of(new org.xiaoche.routing.fleet.BusType("bus35", 35, 600, 2.8, 2),
                     new org.xiaoche.routing.fleet.BusType("bus56", 56, 800, 3.5, 5)),
                     List.of(new org.xiaoche.routing.fleet.Depot("D1", schools.get(0).location())));
-            smallFleetWithDepot = new SchoolBusPlanner(network, new JspritSchoolRouteSolver())
+            smallFleetWithDepot = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), org.xiaoche.routing.optimization.SolverBudget.defaults())
                     .plan(schools, students, small, policy, ProgressListener.NONE);
         }
     }

@@ -65,7 +65,7 @@ class SharedOsmPlanTest {
             PlanningPolicy policy = PlanningPolicy.defaults().withRoutes(new RouteRules(d.rideCap_s(), d.journeyCapGrades1to3_s(),
                     d.childWalkSpeed_mps(), d.waitAtStop_s(), d.dwellFixed_s(), d.dwellPerStudent_s(),
                     d.arrivalEarliestBeforeBell_s(), d.arrivalLatestBeforeBell_s(), d.chaperoneCostPerBusDay(), 3));
-            PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver())
+            PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), org.xiaoche.routing.optimization.SolverBudget.defaults())
                     .plan(schools, students, Fleet.defaults(), policy, ProgressListener.NONE);
             assertTrue(result.validation().valid(), () -> osmFile.getFileName() + ": " + result.validation().verdict() + "\n"
                     + result.validation().violations().stream().limit(20).map(Object::toString).collect(Collectors.joining("\n")));

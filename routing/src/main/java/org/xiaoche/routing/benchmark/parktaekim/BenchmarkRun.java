@@ -31,7 +31,8 @@ public record BenchmarkRun(ParkRoutingSetup setup, String solverName, FleetPlan 
         ParkRoutingSetup setup = ParkRoutingSetup.of(instance, maxRide_s);
         long start = System.nanoTime();
         FleetPlan plan = new FleetPlanner(solver, BestOfChainer.standard(), threads)
-                .plan(setup.problems(), setup.travelTimes(), budget);
+                .plan(setup.problems(), setup.travelTimes(), org.xiaoche.routing.optimization.SolverBudget.defaults()
+                        .withWallCap(budget));
         double wall_s = (System.nanoTime() - start) / 1e9;
         List<Violation> violations = ParkSolutionChecker.check(instance, FleetTimetables.of(plan), maxRide_s,
                 ParkSolutionChecker.EXACT_TOLERANCE_S);

@@ -2,9 +2,13 @@ package org.xiaoche.routing.optimization.jsprit;
 
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
-import com.graphhopper.jsprit.core.algorithm.termination.TimeTermination;
+import com.graphhopper.jsprit.core.algorithm.SearchStrategy;
+import com.graphhopper.jsprit.core.algorithm.termination.PrematureAlgorithmTermination;
 import com.graphhopper.jsprit.core.problem.Location;
+import com.graphhopper.jsprit.core.algorithm.state.StateManager;
 import com.graphhopper.jsprit.core.problem.VehicleRoutingProblem;
+import com.graphhopper.jsprit.core.problem.constraint.ConstraintManager;
+import com.graphhopper.jsprit.core.problem.constraint.HardRouteConstraint;
 import com.graphhopper.jsprit.core.problem.cost.AbstractForwardVehicleRoutingTransportCosts;
 import com.graphhopper.jsprit.core.problem.driver.Driver;
 import com.graphhopper.jsprit.core.problem.job.Job;
@@ -24,14 +28,15 @@ import org.xiaoche.routing.optimization.SchoolRoute;
 import org.xiaoche.routing.optimization.SchoolRoutePlan;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
 import org.xiaoche.routing.optimization.SchoolRoutingProblem;
+import org.xiaoche.routing.optimization.SolverBudget;
 import org.xiaoche.routing.optimization.TravelTimes;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Solves a run with jsprit on the <em>time-reversed</em> problem: a bus starts at the school at
@@ -46,16 +51,6 @@ public final class JspritSchoolRouteSolver implements SchoolRouteSolver {
     /** Cost of one extra route, far above any route's duration in seconds. */
     static final double ROUTE_FIXED_COST = 1_000_000;
 
-    private final int maxIterations;
-
-    /** @param maxIterations iteration cap; the time budget usually ends small runs first. */
-    public JspritSchoolRouteSolver(int maxIterations) {
-        this.maxIterations = maxIterations;
-    }
-
-    public JspritSchoolRouteSolver() {
-        this(100_000);
-    }
 
     @Override
     public String name() {
@@ -63,7 +58,7 @@ public final class JspritSchoolRouteSolver implements SchoolRouteSolver {
     }
 
     @Override
-    public SchoolRoutePlan solve(SchoolRoutingProblem problem, Duration budget) {
+    public SchoolRoutePlan solve(SchoolRoutingProblem problem, SolverBudget budget) {
         List<PickupStop> servable = new ArrayList<>();
         List<PickupStop> unserved = new ArrayList<>();
         for (PickupStop stop : problem.stops()) {
@@ -100,14 +95,25 @@ public final class JspritSchoolRouteSolver implements SchoolRouteSolver {
             byId.put(stop.id(), stop);
         }
         VehicleRoutingProblem built = vrp.build();
+        // Pickups split at one stop (by seats or by cap) never share a run: a run calls at a stop once.
+        StateManager states = new StateManager(built);
+        ConstraintManager constraints = new ConstraintManager(built, states);
+        constraints.addConstraint((HardRouteConstraint) context -> {
+            int node = ((Service) context.getJob()).getLocation().getIndex();
+            return context.getRoute().getTourActivities().getJobs().stream()
+                    .noneMatch(j -> ((Service) j).getLocation().getIndex() == node);
+        });
+        // Our own Random per solve: jsprit's default is one static Random shared by all threads.
         VehicleRoutingAlgorithm algorithm = Jsprit.Builder.newInstance(built)
+                .setStateAndConstraintManager(states, constraints)
                 .setProperty(Jsprit.Parameter.THREADS, "1")
                 .setProperty(Jsprit.Parameter.FAST_REGRET, "true")
+                .setRandom(new Random(budget.seedFor(problem.schoolId())))
                 .buildAlgorithm();
-        algorithm.setMaxIterations(maxIterations);
-        TimeTermination termination = new TimeTermination(Math.max(1, budget.toMillis()));
-        algorithm.setPrematureAlgorithmTermination(termination);
-        algorithm.addListener(termination);
+        int iterations = budget.iterationsFor(servable.size());
+        algorithm.setMaxIterations(iterations);
+        WallCap wallCap = new WallCap(budget.wallCap().toMillis());
+        algorithm.addTerminationCriterion(wallCap);
         VehicleRoutingProblemSolution best = Solutions.bestOf(algorithm.searchSolutions());
 
         List<SchoolRoute> routes = new ArrayList<>();
@@ -126,7 +132,25 @@ public final class JspritSchoolRouteSolver implements SchoolRouteSolver {
         for (Job job : best.getUnassignedJobs()) {
             unserved.add(byId.get(job.getId()));
         }
-        return new SchoolRoutePlan(problem, routes, unserved);
+        return new SchoolRoutePlan(problem, routes, unserved, wallCap.hit);
+    }
+
+    /** Stops the search on the wall-time safety cap and remembers that it did. */
+    private static final class WallCap implements PrematureAlgorithmTermination {
+        private final long deadline_ns;
+        private boolean hit;
+
+        WallCap(long cap_ms) {
+            this.deadline_ns = System.nanoTime() + cap_ms * 1_000_000L;
+        }
+
+        @Override
+        public boolean isPrematureBreak(SearchStrategy.DiscoveredSolution discoveredSolution) {
+            if (System.nanoTime() > deadline_ns) {
+                hit = true;
+            }
+            return hit;
+        }
     }
 
     /** The matrix read backwards, so that jsprit drives the run from the school outwards. */

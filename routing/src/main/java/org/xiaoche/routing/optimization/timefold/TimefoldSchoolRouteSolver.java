@@ -1,6 +1,6 @@
 package org.xiaoche.routing.optimization.timefold;
 
-import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import org.xiaoche.routing.optimization.BackwardRouteTiming;
@@ -10,8 +10,8 @@ import org.xiaoche.routing.optimization.SchoolRoute;
 import org.xiaoche.routing.optimization.SchoolRoutePlan;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
 import org.xiaoche.routing.optimization.SchoolRoutingProblem;
+import org.xiaoche.routing.optimization.SolverBudget;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,20 +22,13 @@ import java.util.List;
  */
 public final class TimefoldSchoolRouteSolver implements SchoolRouteSolver {
 
-    private final SolverFactory<RunPlanSolution> factory = SolverFactory.create(new SolverConfig()
-            .withSolutionClass(RunPlanSolution.class)
-            .withEntityClasses(BusRun.class)
-            .withConstraintProviderClass(RunConstraints.class)
-            .withRandomSeed(0L)
-            .withTerminationSpentLimit(Duration.ofSeconds(1)));
-
     @Override
     public String name() {
         return "timefold";
     }
 
     @Override
-    public SchoolRoutePlan solve(SchoolRoutingProblem problem, Duration budget) {
+    public SchoolRoutePlan solve(SchoolRoutingProblem problem, SolverBudget budget) {
         List<RouteStop> stops = new ArrayList<>();
         List<PickupStop> unserved = new ArrayList<>();
         for (PickupStop stop : problem.stops()) {
@@ -52,9 +45,19 @@ public final class TimefoldSchoolRouteSolver implements SchoolRouteSolver {
         for (int i = 0; i < stops.size(); i++) {
             candidates.add(new BusRun(problem.schoolId() + "-" + i, problem));
         }
-        RunPlanSolution solved = factory
-                .buildSolver(new SolverConfigOverride<RunPlanSolution>().withTerminationSpentLimit(budget))
+        // Steps, not seconds, end the search, so the answer does not depend on machine load.
+        long started_ns = System.nanoTime();
+        RunPlanSolution solved = SolverFactory.<RunPlanSolution>create(new SolverConfig()
+                        .withSolutionClass(RunPlanSolution.class)
+                        .withEntityClasses(BusRun.class)
+                        .withConstraintProviderClass(RunConstraints.class)
+                        .withRandomSeed(budget.seedFor(problem.schoolId()))
+                        .withTerminationConfig(new TerminationConfig()
+                                .withStepCountLimit(budget.iterationsFor(stops.size()))
+                                .withSpentLimit(budget.wallCap())))
+                .buildSolver()
                 .solve(new RunPlanSolution(stops, candidates));
+        boolean wallCapHit = System.nanoTime() - started_ns >= budget.wallCap().toNanos();
         List<SchoolRoute> routes = new ArrayList<>();
         for (BusRun run : solved.getRuns()) {
             List<PickupStop> order = run.order();
@@ -67,6 +70,6 @@ public final class TimefoldSchoolRouteSolver implements SchoolRouteSolver {
                 unserved.addAll(order);
             }
         }
-        return new SchoolRoutePlan(problem, routes, unserved);
+        return new SchoolRoutePlan(problem, routes, unserved, wallCapHit);
     }
 }
