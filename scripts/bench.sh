@@ -9,10 +9,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${XIAOCHE_SHARED:-$root/../shared}"
 cd "$root"
 XIAOCHE_SKIP_POSTGIS=1 "$root/scripts/setup.sh"
-mvn -q -B -DskipTests -pl cli -am install
-mvn -q -B -pl routing test-compile dependency:build-classpath -Dmdep.outputFile=target/routing-test.classpath -Dmdep.includeScope=test
+mvn -q -B -DskipTests -pl cli -am package
+# The CLI jar carries the benchmarks module (org.xiaoche.benchmarks.*), whose mains every section runs.
 jar="$root/cli/target/xiaoche-cli.jar"
-test_cp="$root/routing/target/test-classes:$root/routing/target/classes:$(cat "$root/target/routing-test.classpath" 2>/dev/null || cat "$root/routing/target/routing-test.classpath")"
 jvm=(java -Xmx${BENCH_XMX:-8g} -Dcom.google.protobuf.use_unsafe_pre22_gencode=true)
 work="$root/target/bench"
 mkdir -p "$work" docs/benchmarks
@@ -37,7 +36,7 @@ bench_import() {
     for f in "$demo_dir/demo-county.osm.gz" "$shared"/osm/*.osm "$shared"/osm/*.osm.gz "$shared"/osm/*.osm.pbf; do
       [ -f "$f" ] || continue
       rm -rf "$work/import-cache"
-      "${jvm[@]}" -cp "$jar" org.xiaoche.cli.benchmark.ImportBenchmark "$f" "$work/import-cache"
+      "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.network.ImportBenchmark "$f" "$work/import-cache"
     done
   } | section import "Road network import"
 }
@@ -49,13 +48,13 @@ bench_eligibility() {
     echo "| students | schools | nodes | edges | graph ready s (import or cached load) | best s | median s | students/s | walks / needs bus / unreachable | peak RSS MiB |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
     for n in 3000 100000; do
-      "${jvm[@]}" -cp "$jar" org.xiaoche.cli.benchmark.EligibilityBenchmark "$n" "$work/eligibility"
+      "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.eligibility.EligibilityBenchmark "$n" "$work/eligibility"
     done
   } | section eligibility "Eligibility throughput"
 }
 
 bench_matrix() {
-  "${jvm[@]}" -cp "$test_cp" org.xiaoche.routing.network.MatrixBenchmark --out "$work/matrix.md" \
+  "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.network.MatrixBenchmark --out "$work/matrix.md" \
     --cache "$work/graph-cache" "$shared/osm/yuba-county-ca.osm.pbf" osm-data/demo/demo-county.osm.gz >&2
   { echo "Bucket-based many-to-many on the school_bus contraction hierarchy beside point-to-point CH queries, in one run. Target: 1,000 × 1,000 in ≤ 3 s."; echo; sed '/^## /d' "$work/matrix.md"; } \
     | section matrix "Bus travel-time matrix"
@@ -78,21 +77,21 @@ bench_plan() {
 }
 
 bench_solvers() {
-  "${jvm[@]}" -cp "$jar" org.xiaoche.routing.benchmark.parktaekim.ParkTaeKimBenchmark --shared "$shared" --seconds 10 \
+  "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.parktaekim.ParkTaeKimBenchmark --shared "$shared" --seconds 10 \
     --threads 2 --solvers timefold,jsprit --instances RSRB01,RSRB03,RSRB05,CSCB02,CSCB04,CSCB06 --out "$work/solvers.md" >&2
   { echo "jsprit 1.8 and Timefold 1.32.0 on the same six Park–Tae–Kim instances, same 10 s budget, same timing, chaining and checker, in one run."; echo; sed '/^#/d' "$work/solvers.md"; } \
     | section solvers "Route solver comparison"
 }
 
 bench_parktaekim() {
-  "${jvm[@]}" -cp "$jar" org.xiaoche.routing.benchmark.parktaekim.ParkTaeKimBenchmark --shared "$shared" --seconds 40 \
+  "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.parktaekim.ParkTaeKimBenchmark --shared "$shared" --seconds 40 \
     --threads 2 --solvers jsprit --instances pnas --out "$work/parktaekim.md" >&2
   { echo "Park, Tae & Kim (2012) instances RSRB01–08 and CSCB01–08, single load, Park's time model (Manhattan, 20 mph, dwell 19 s + 2.6 s per student, 66 seats). Every solution is re-checked by an independent checker. BiRD fixes each school arrival at AMEARLY with a constant 154.4 s drop-off and a looser ride rule; Park's own solutions allow mixed load."; echo; sed '/^#/d' "$work/parktaekim.md"; } \
     | section parktaekim "Park–Tae–Kim school-bus benchmark"
 }
 
 bench_cvrplib() {
-  "${jvm[@]}" -cp "$jar" org.xiaoche.routing.benchmark.cvrplib.CvrplibBenchmark --shared "$shared" --seconds 15 \
+  "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.cvrplib.CvrplibBenchmark --shared "$shared" --seconds 15 \
     --solvers jsprit,timefold --out "$work/cvrplib.md" >&2
   { echo "CVRPLIB X instances, cost Σ nint(Euclidean) recomputed by the checker, gap to the best known solution."; echo; sed '/^#/d' "$work/cvrplib.md"; } \
     | section cvrplib "CVRPLIB X"

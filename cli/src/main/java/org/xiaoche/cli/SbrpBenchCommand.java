@@ -1,10 +1,10 @@
 package org.xiaoche.cli;
 
-import org.xiaoche.routing.benchmark.parktaekim.BenchmarkRun;
-import org.xiaoche.routing.benchmark.parktaekim.ParkInstance;
-import org.xiaoche.routing.benchmark.parktaekim.ParkTaeKimBenchmark;
-import org.xiaoche.routing.benchmark.parktaekim.ParkTaeKimLoader;
-import org.xiaoche.routing.benchmark.parktaekim.RoutesCsv;
+import org.xiaoche.benchmarks.parktaekim.BenchmarkRun;
+import org.xiaoche.benchmarks.parktaekim.ParkInstance;
+import org.xiaoche.benchmarks.parktaekim.ParkTaeKimBenchmark;
+import org.xiaoche.benchmarks.parktaekim.ParkTaeKimLoader;
+import org.xiaoche.benchmarks.parktaekim.RoutesCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
