@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code xiaoche validate --plan DIR}: re-checks a stored plan without the solver: the validator
  * with the plan's recorded legs, and the summary re-scored from its contents, both compared with
- * what the plan stored. Exit 0 when valid (coverage is printed beside it), 3 invalid, 5 when the
- * stored verdict or summary does not match the recomputed one.
+ * what the plan stored. Exit 0 when valid (coverage is printed beside it), 3 invalid, 5 when valid
+ * but the stored verdict or summary does not match the recomputed one.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Re-validate and re-score a plan folder written by 'plan' (its plan.json).")
@@ -47,9 +47,9 @@ final class ValidateCommand implements Callable<Integer> {
         boolean matches = report.equals(stored.validation()) && rescored.equals(stored.summary());
         out.println(matches ? "stored verdict and summary match the recomputed ones"
                 : "MISMATCH: the stored verdict or summary differs from the recomputed one");
-        if (!matches) {
-            return 5;
+        if (!report.valid()) {
+            return 3;
         }
-        return report.valid() ? 0 : 3;
+        return matches ? 0 : 5;
     }
 }

@@ -30,7 +30,8 @@ public final class BusTravelTimes {
     private final double[] time_s;
     private final double[] distance_m;
 
-    BusTravelTimes(List<LonLat> points, double[] snapDistance_m, double[] time_s, double[] distance_m) {
+    /** A matrix computed elsewhere (row-major {@code time_s[from * n + to]}): tests and hand-made cases. */
+    public BusTravelTimes(List<LonLat> points, double[] snapDistance_m, double[] time_s, double[] distance_m) {
         int n = points.size();
         if (snapDistance_m.length != n || time_s.length != n * n || distance_m.length != n * n) {
             throw new IllegalArgumentException("matrix sizes do not match " + n + " points");

@@ -178,11 +178,11 @@ public final class PickupGroups {
 
     private static String reason(StopAssignment a, double direct_s, String direction, RouteRules rules) {
         if (a.grade() <= 3 && direct_s <= rules.rideCap_s()) {
-            return String.format(Locale.ROOT, "grade %d %sjourney %.0f min (walk %.0f + wait %.0f + direct ride %.0f) exceeds the %.0f min cap",
+            return String.format(Locale.ROOT, "grade %d %sjourney %.1f min (walk %.1f + wait %.1f + direct ride %.1f) exceeds the %.0f min cap",
                     a.grade(), direction, (walk_s(a, rules) + rules.waitAtStop_s() + direct_s) / 60, walk_s(a, rules) / 60,
                     rules.waitAtStop_s() / 60, direct_s / 60, rules.journeyCapGrades1to3_s() / 60);
         }
-        return String.format(Locale.ROOT, "%sdirect ride %.0f min exceeds the %.0f min ride cap", direction, direct_s / 60,
+        return String.format(Locale.ROOT, "%sdirect ride %.1f min exceeds the %.0f min ride cap", direction, direct_s / 60,
                 rules.rideCap_s() / 60);
     }
 
