@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * profiles. The built graph is kept in a folder under a cache root, named by the
  * {@link GraphFingerprint} of the OSM file and profiles, so it is reused while both are unchanged
  * and rebuilt when either changes. A folder is only ever complete: import goes to a temporary
- * folder that is renamed when done.
+ * folder that is renamed when done. Each folder also holds the {@link ImportReport} of the road its
+ * profiles may use but that the import left out, so a cached load reports what the import did.
  */
 public final class RoadNetwork implements AutoCloseable {
 
