@@ -18,8 +18,14 @@
   if (tileUrl) {
     L.tileLayer(tileUrl, { attribution: document.getElementById('map-page').dataset.tileAttribution || '' }).addTo(map);
   }
+  // Bus-usable and dropped roads sit in their own pane above the roads and below everything else.
+  map.createPane('busRoads').style.zIndex = 390;
   const layers = {
     roads: L.geoJSON(null, { style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
+    busRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#00897b', weight: 3, opacity: 0.8 }),
+      onEachFeature: (f, l) => l.bindTooltip(roadLabel(f.properties)) }),
+    droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
+      onEachFeature: (f, l) => l.bindTooltip(roadLabel(f.properties)) }),
     students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,
       color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }) }),
     riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 4, weight: 1,
@@ -32,8 +38,10 @@
     schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, color: '#0d47a1', fillOpacity: 0.9 })
       .bindTooltip(f.properties.name || f.properties.school_id) })
   };
-  Object.values(layers).forEach(l => l.addTo(map));
-  const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {} };
+  // The bus-usable network is as large as the road network: fetched when first switched on.
+  const lazyLayers = { busRoads: '/bus-roads.geojson' };
+  Object.entries(layers).filter(([name]) => !(name in lazyLayers)).forEach(([, l]) => l.addTo(map));
+  const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {}, loaded: {} };
   // Hook for browser tests: the layers, and the plan on show once it is fully drawn.
   window.xiaocheMap = { map, layers, state };
 
@@ -67,6 +75,53 @@
     return rows([[T.bus, p.bus_id + ' · ' + (p.direction === 'AM' ? T.am : T.pm)], [T.school, schoolName(p.school_id)],
       [T.type, p.bus_type], [T.seatsUsed, p.students == null ? null : p.students + ' / ' + p.seats], [T.seats, p.students == null ? p.seats : null],
       [T.length, p.length_km], [T.start, p.start], [T.end, p.end]]);
+  }
+
+  function roadLabel(p) {
+    return (p.name ? p.name + ' · ' : '') + roadClassName(p.road_class);
+  }
+
+  function roadClassName(roadClass) {
+    return T.roadClasses[roadClass] || roadClass;
+  }
+
+  function format(template, ...values) {
+    return template.replace(/\{(\d)\}/g, (m, i) => values[Number(i)]);
+  }
+
+  /** What the road import left out, one line per profile and road class, then the longest named roads. */
+  function showImportWarnings(region) {
+    const box = document.getElementById('import-warnings');
+    const list = box.querySelector('ul');
+    list.innerHTML = '';
+    const warnings = region.importWarnings || [];
+    const roads = region.droppedRoads || [];
+    ['school_bus', 'foot'].forEach(profile => {
+      const bus = profile === 'school_bus';
+      warnings.filter(w => w.profile === profile).forEach(w => {
+        const li = document.createElement('li');
+        li.dataset.profile = profile;
+        li.dataset.roadClass = w.roadClass;
+        li.textContent = format(bus ? T.importBus : T.importFoot, kilometres(w.dropped_km), roadClassName(w.roadClass));
+        list.appendChild(li);
+      });
+      const named = roads.filter(r => r.profile === profile);
+      if (named.length > 0) {
+        const li = document.createElement('li');
+        li.dataset.profile = profile;
+        li.className = 'roads';
+        li.textContent = format(bus ? T.importBusRoads : T.importFootRoads, named.map(r =>
+          format(T.importRoad, [r.name, r.ref].filter(Boolean).join(' '), roadClassName(r.roadClass), kilometres(r.km)))
+          .join(T.importSeparator));
+        list.appendChild(li);
+      }
+    });
+    box.hidden = list.children.length === 0;
+    document.getElementById('layer-dropped-bus-roads').closest('label').hidden = !warnings.some(w => w.profile === 'school_bus');
+  }
+
+  function kilometres(km) {
+    return km < 10 ? km.toFixed(2) : km.toFixed(1);
   }
 
   function schoolName(id) {
@@ -267,9 +322,15 @@
 
   function wireLayerToggles() {
     document.querySelectorAll('.layer-toggles input[data-layer]').forEach(box => {
-      box.onchange = () => {
+      box.onchange = async () => {
         const names = box.dataset.layer === 'routes' ? ['routes', 'arrows'] : [box.dataset.layer];
-        names.forEach(n => box.checked ? layers[n].addTo(map) : map.removeLayer(layers[n]));
+        for (const n of names) {
+          if (box.checked && n in lazyLayers && !state.loaded[n]) {
+            state.loaded[n] = true;
+            layers[n].addData(await Xiaoche.api('/api/regions/' + regionId + lazyLayers[n]));
+          }
+          box.checked ? layers[n].addTo(map) : map.removeLayer(layers[n]);
+        }
       };
     });
     if (state.role !== 'planner') {
@@ -337,6 +398,10 @@
       map.setView([37.5, 121.4], 10);
     }
     layers.roads.addData(await Xiaoche.api('/api/regions/' + regionId + '/roads.geojson'));
+    showImportWarnings(region);
+    if ((region.importWarnings || []).some(w => w.profile === 'school_bus')) {
+      layers.droppedBusRoads.addData(await Xiaoche.api('/api/regions/' + regionId + '/dropped-bus-roads.geojson'));
+    }
     await loadRuns();
     await loadPlans();
     if (me.role === 'planner') wirePlannerTools();

@@ -44,6 +44,7 @@ final class EligibilityCommand implements Callable<Integer> {
         CoordinateSystem coordinates = CoordinateSystem.parse(crs);
         ConsoleProgress progress = new ConsoleProgress(err);
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.4))) {
+            ImportWarnings.print(network, err);
             progress.progress("read schools and students", 0.4);
             InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
             EligibilityResult result = new EligibilityCalculator(network)

@@ -68,6 +68,7 @@ final class PlanCommand implements Callable<Integer> {
         };
         ConsoleProgress progress = new ConsoleProgress(err);
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.2))) {
+            ImportWarnings.print(network, err);
             progress.progress("read schools and students", 0.2);
             InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
             SolverBudget defaults = SolverBudget.defaults();

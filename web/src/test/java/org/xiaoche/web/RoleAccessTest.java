@@ -97,6 +97,8 @@ class RoleAccessTest {
                 Arguments.of("/api/regions", "admin planner viewer operator"),
                 Arguments.of("/api/regions/{region}", "admin planner viewer operator"),
                 Arguments.of("/api/regions/{region}/roads.geojson", "admin planner viewer operator"),
+                Arguments.of("/api/regions/{region}/bus-roads.geojson", "admin planner viewer operator"),
+                Arguments.of("/api/regions/{region}/dropped-bus-roads.geojson", "admin planner viewer operator"),
                 Arguments.of("/api/jobs/{job}", "admin planner viewer operator"),
                 Arguments.of("/api/datasets/{dataset}/schools.geojson", "planner viewer operator"),
                 Arguments.of("/api/regions/{region}/datasets", "planner viewer"),

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * profiles. The built graph is kept in a folder under a cache root, named by the
  * {@link GraphFingerprint} of the OSM file and profiles, so it is reused while both are unchanged
  * and rebuilt when either changes. A folder is only ever complete: import goes to a temporary
- * folder that is renamed when done.
+ * folder that is renamed when done. Each folder also holds the {@link ImportReport} of the road its
+ * profiles may use but that the import left out, so a cached load reports what the import did.
  */
 public final class RoadNetwork implements AutoCloseable {
 
@@ -45,12 +46,14 @@ public final class RoadNetwork implements AutoCloseable {
     private final Weighting footWeighting;
     private final Weighting busWeighting;
     private final WalkingGraph walkingGraph;
+    private final ImportReport importReport;
     private WalkComponents walkComponents;
 
-    private RoadNetwork(GraphHopper hopper, Path graphDir, boolean freshlyImported) {
+    private RoadNetwork(GraphHopper hopper, Path graphDir, boolean freshlyImported, ImportReport importReport) {
         this.hopper = hopper;
         this.graphDir = graphDir;
         this.freshlyImported = freshlyImported;
+        this.importReport = importReport;
         this.footWeighting = hopper.createWeighting(hopper.getProfile(NetworkProfiles.FOOT), new PMap());
         this.busWeighting = hopper.createWeighting(hopper.getProfile(NetworkProfiles.SCHOOL_BUS), new PMap());
         this.walkingGraph = new WalkingGraph(hopper.getBaseGraph(), footWeighting);
@@ -87,6 +90,8 @@ public final class RoadNetwork implements AutoCloseable {
             GraphHopper importer = configure(osmFile, staging, minNetworkSize);
             try {
                 importer.importOrLoad();
+                // Written before the rename, so a complete folder always has its report.
+                ImportReport.compute(importer, minNetworkSize).write(staging.resolve(ImportReport.FILE_NAME));
             } catch (RuntimeException e) {
                 importer.close();
                 deleteRecursively(staging);
@@ -109,8 +114,17 @@ public final class RoadNetwork implements AutoCloseable {
             }
             throw new NetworkImportException("cannot load graph for " + osmFile.getFileName() + ": " + rootMessage(e), e);
         }
+        ImportReport report;
+        try {
+            // A folder built before reports existed has none; its graph still carries the marks.
+            report = ImportReport.read(graphDir.resolve(ImportReport.FILE_NAME))
+                    .orElseGet(() -> ImportReport.compute(hopper, minNetworkSize));
+        } catch (RuntimeException e) {
+            hopper.close();
+            throw new NetworkImportException("cannot read the import report of " + graphDir.getFileName() + ": " + rootMessage(e), e);
+        }
         progress.progress("road network ready", 1.0);
-        return new RoadNetwork(hopper, graphDir, imported);
+        return new RoadNetwork(hopper, graphDir, imported, report);
     }
 
     private static GraphHopper configure(Path osmFile, Path location, int minNetworkSize) {
@@ -271,6 +285,11 @@ public final class RoadNetwork implements AutoCloseable {
 
     public Path graphDir() {
         return graphDir;
+    }
+
+    /** What the import left out per profile; the same for a fresh import and a cached load. */
+    public ImportReport importReport() {
+        return importReport;
     }
 
     /** True when this instance built the graph, false when it loaded a cached one. */

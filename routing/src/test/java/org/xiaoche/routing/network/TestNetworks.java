@@ -23,8 +23,13 @@ public final class TestNetworks {
     private TestNetworks() {
     }
 
-    /** Copies resource {@code osm/<name>} into {@code dir} and imports it with a graph cache there. */
+    /** Copies resource {@code osm/<name>} into {@code dir} and imports it with a graph cache there, marking no subnetworks. */
     public static RoadNetwork load(String name, Path dir) {
+        return load(name, dir, 0);
+    }
+
+    /** As {@link #load(String, Path)}, marking components with fewer than {@code minNetworkSize} edges as subnetworks. */
+    public static RoadNetwork load(String name, Path dir, int minNetworkSize) {
         Path osm = dir.resolve(name);
         try (InputStream in = TestNetworks.class.getResourceAsStream("/osm/" + name)) {
             if (in == null) {
@@ -36,7 +41,7 @@ public final class TestNetworks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return RoadNetwork.importOrLoad(osm, dir.resolve("graphs"), 0, ProgressListener.NONE);
+        return RoadNetwork.importOrLoad(osm, dir.resolve("graphs"), minNetworkSize, ProgressListener.NONE);
     }
 
     /** Points about 15 m beside randomly chosen residential road segments. */

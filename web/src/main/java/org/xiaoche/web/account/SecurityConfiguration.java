@@ -68,7 +68,8 @@ public class SecurityConfiguration {
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)
                         // places that are not personal: schools, roads, regions
                         .requestMatchers(GET, "/api/datasets/*/schools.geojson").hasAnyRole(PLANNER, VIEWER, OPERATOR)
-                        .requestMatchers(GET, "/api/regions", "/api/regions/*", "/api/regions/*/roads.geojson").authenticated()
+                        .requestMatchers(GET, "/api/regions", "/api/regions/*", "/api/regions/*/roads.geojson",
+                                "/api/regions/*/bus-roads.geojson", "/api/regions/*/dropped-bus-roads.geojson").authenticated()
                         .requestMatchers(POST, "/api/regions").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/regions/*").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/jobs/*").authenticated()

@@ -67,6 +67,9 @@ class DemoMapBrowserTest {
             assertTrue(page.count("routes") > 20, "routes: " + page.count("routes"));
             assertEquals(3 * page.count("routes"), page.count("arrows"));
             assertEquals("true", page.browser.findElement(org.openqa.selenium.By.id("plan-validity")).getAttribute("data-valid"));
+            assertEquals(false, page.browser.findElement(org.openqa.selenium.By.id("import-warnings")).isDisplayed(),
+                    "the demo county loses no road at import, so there is nothing to warn about");
+            assertEquals(0L, page.count("droppedBusRoads"));
             assertTrue(drawn_ms < 20_000, "the demo map took " + drawn_ms + " ms to draw");
             page.screenshot("demo-county");
         }

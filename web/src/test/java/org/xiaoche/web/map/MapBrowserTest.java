@@ -34,6 +34,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,6 +111,17 @@ class MapBrowserTest {
         awaitMapReady();
         assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("线路列表")), "Chinese by default");
         assertTrue(count("students") >= 3, "the eligibility run's students are drawn");
+        // The village's isolated lane (0.005 deg, residential) is left out of the bus and walking networks.
+        assertTrue(browser.findElement(By.id("import-warnings")).isDisplayed(), "import warnings shown");
+        assertEquals(List.of("校车：0.56 公里居住区道路被剔除（孤立或单向断开的路段：不设站点，校车位置不会落在这些道路上）",
+                "步行：0.56 公里居住区道路与主步行网络断开"), warningLines());
+        assertEquals(1L, count("droppedBusRoads"), "the lane drawn as dropped");
+        assertEquals(0L, count("busRoads"), "bus-usable roads load when switched on");
+        browser.findElement(By.id("layer-bus-roads")).click();
+        wait(15).until(d -> count("busRoads") == 1);
+        assertEquals(Boolean.TRUE, js("return window.xiaocheMap.map.hasLayer(window.xiaocheMap.layers.busRoads)"));
+        browser.findElement(By.id("layer-bus-roads")).click();
+        assertEquals(Boolean.FALSE, js("return window.xiaocheMap.map.hasLayer(window.xiaocheMap.layers.busRoads)"));
 
         browser.findElement(By.id("plan-run")).click();
         wait(90).until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getAttribute("data-state")));
@@ -135,6 +147,8 @@ class MapBrowserTest {
         awaitMapReady();
         assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("Routes")), "English after the switch");
         assertEquals("Run plan", browser.findElement(By.id("plan-run")).getText());
+        assertEquals("School bus: 0.56 km of residential road left out (isolated or one-way cut-off pieces: no stops there,"
+                + " no bus locations placed on them)", warningLines().get(0));
         page.screenshot("planner-map-en");
     }
 
@@ -179,6 +193,10 @@ class MapBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("#timetable td.counts")).stream().allMatch(td -> td.getAttribute("textContent").isEmpty()),
                 "no boarding or alighting counts");
         page.screenshot("operator-map");
+    }
+
+    private List<String> warningLines() {
+        return browser.findElements(By.cssSelector("#import-warnings li")).stream().map(e -> e.getText()).toList();
     }
 
     private void signIn(String username) {
