@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.xiaoche.routing.optimization.SolverBudget;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -25,8 +26,11 @@ final class SbrpBenchCommand implements Callable<Integer> {
     @Option(names = "--max-ride-s", required = true, description = "maximum ride time in seconds (2700 or 5400 in the literature)")
     int maxRide_s;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "routing time budget (default ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", defaultValue = "120", description = "wall-time safety cap per school (default ${DEFAULT-VALUE})")
     double seconds;
+
+    @Option(names = "--iterations-per-stop", defaultValue = "40", description = "route-solver iterations per stop of a school (default ${DEFAULT-VALUE})")
+    int iterationsPerStop;
 
     @Option(names = "--solver", defaultValue = "jsprit", description = "jsprit or timefold (default ${DEFAULT-VALUE})")
     String solver;
@@ -41,7 +45,9 @@ final class SbrpBenchCommand implements Callable<Integer> {
         }
         ParkInstance instance = ParkTaeKimLoader.load(instanceDir);
         BenchmarkRun run = BenchmarkRun.solve(instance, maxRide_s, ParkTaeKimBenchmark.solver(solver),
-                Duration.ofMillis(Math.round(seconds * 1000)), Runtime.getRuntime().availableProcessors());
+                new SolverBudget(SolverBudget.defaults().seed(), iterationsPerStop, SolverBudget.defaults().minIterations(),
+                        SolverBudget.defaults().maxIterations(), Duration.ofMillis(Math.round(seconds * 1000))),
+                Runtime.getRuntime().availableProcessors());
         if (!run.valid()) {
             System.err.println("INVALID solution: " + run.violations().get(0));
             return 3;

@@ -7,7 +7,7 @@ import org.xiaoche.routing.optimization.FleetPlanner;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
 import org.xiaoche.routing.optimization.chaining.BestOfChainer;
 
-import java.time.Duration;
+import org.xiaoche.routing.optimization.SolverBudget;
 import java.util.List;
 
 /**
@@ -25,14 +25,13 @@ public record BenchmarkRun(ParkRoutingSetup setup, String solverName, FleetPlan 
         return plan.buses().size();
     }
 
-    /** Solves {@code instance} at {@code maxRide_s} within {@code budget} and checks the answer. */
+    /** Solves {@code instance} at {@code maxRide_s} with the search {@code budget} allows and checks the answer. */
     public static BenchmarkRun solve(ParkInstance instance, int maxRide_s, SchoolRouteSolver solver,
-                                     Duration budget, int threads) {
+                                     SolverBudget budget, int threads) {
         ParkRoutingSetup setup = ParkRoutingSetup.of(instance, maxRide_s);
         long start = System.nanoTime();
         FleetPlan plan = new FleetPlanner(solver, BestOfChainer.standard(), threads)
-                .plan(setup.problems(), setup.travelTimes(), org.xiaoche.routing.optimization.SolverBudget.defaults()
-                        .withWallCap(budget));
+                .plan(setup.problems(), setup.travelTimes(), budget);
         double wall_s = (System.nanoTime() - start) / 1e9;
         List<Violation> violations = ParkSolutionChecker.check(instance, FleetTimetables.of(plan), maxRide_s,
                 ParkSolutionChecker.EXACT_TOLERANCE_S);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.xiaoche.routing.optimization.SolverBudget;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ class ParkSolverRunTest {
     @Test
     void timefoldOnRsrb01IsValid(@TempDir Path tmp) throws IOException {
         Path csv = tmp.resolve("routes.csv");
-        BenchmarkRun run = ParkTaeKimBenchmark.writeRoutesCsv(shared(), "RSRB01", 2700, Duration.ofSeconds(4),
+        BenchmarkRun run = ParkTaeKimBenchmark.writeRoutesCsv(shared(), "RSRB01", 2700, new SolverBudget(2026, 10, 100, 1_000, Duration.ofSeconds(30)),
                 "timefold", 2, csv);
         assertEquals(List.of(), run.violations());
         // BiRD: 31 buses; a short run must stay in that neighbourhood
@@ -40,7 +41,7 @@ class ParkSolverRunTest {
         ParkInstance instance = ParkTaeKimLoader.load(
                 shared().resolve("benchmarks").resolve("park-tae-kim").resolve("RSRB01"));
         BenchmarkRun run = BenchmarkRun.solve(instance, 5400, ParkTaeKimBenchmark.solver("jsprit"),
-                Duration.ofSeconds(4), 2);
+                new SolverBudget(2026, 10, 100, 1_000, Duration.ofSeconds(30)), 2);
         assertEquals(List.of(), run.violations());
         assertTrue(run.buses() <= 36, "buses " + run.buses());
     }
