@@ -29,7 +29,7 @@ import java.util.function.Predicate;
 
 /**
  * The named places of an OSM extract, which GraphHopper's graph does not keep: {@code place=*} nodes of the
- * kinds in {@link Kind} (village, hamlet, neighbourhood, …) and schools and kindergartens ({@code amenity=school}
+ * kinds in {@link Kind} (village, hamlet, neighbourhood, town, city, …) and schools and kindergartens ({@code amenity=school}
  * or {@code kindergarten} nodes, and ways at the mean of their nodes). A place's name is its {@code name:zh},
  * else {@code name:zh-Hans}, else {@code name}; unnamed places are left out. Read in two streaming passes (ways,
  * then nodes) with GraphHopper's reader, so {@code .osm}, {@code .osm.gz} and {@code .osm.pbf} all work. A small
@@ -39,7 +39,7 @@ public final class PlaceNames {
 
     /** Kinds of named place, with their OSM values. */
     public enum Kind {
-        TOWN("town"), SUBURB("suburb"), QUARTER("quarter"), NEIGHBOURHOOD("neighbourhood"), VILLAGE("village"),
+        CITY("city"), TOWN("town"), SUBURB("suburb"), QUARTER("quarter"), NEIGHBOURHOOD("neighbourhood"), VILLAGE("village"),
         HAMLET("hamlet"), ISOLATED_DWELLING("isolated_dwelling"),
         /** Chinese mappers often tag a village (村) as a locality. */
         LOCALITY("locality"),
@@ -190,7 +190,6 @@ public final class PlaceNames {
             Map<Long, List<Integer>> schoolWaysByNode = new HashMap<>();
             List<String> wayNames = new ArrayList<>();
             List<Kind> wayKinds = new ArrayList<>();
-            List<Integer> wayNodeCounts = new ArrayList<>();
             try (OSMInputFile in = open(osmFile, new SkipOptions(true, false, true))) {
                 for (ReaderElement e = in.getNext(); e != null; e = in.getNext()) {
                     if (e.getType() != ReaderElement.Type.WAY) {
@@ -205,16 +204,13 @@ public final class PlaceNames {
                     wayNames.add(name);
                     wayKinds.add(kind.get());
                     LongArrayList nodes = ((ReaderWay) e).getNodes();
-                    int distinct = 0;
                     for (int i = 0; i < nodes.size(); i++) {
                         // A closed way repeats its first node: count it once.
                         if (i == nodes.size() - 1 && nodes.size() > 1 && nodes.get(i) == nodes.get(0)) {
                             break;
                         }
                         schoolWaysByNode.computeIfAbsent(nodes.get(i), id -> new ArrayList<>(1)).add(way);
-                        distinct++;
                     }
-                    wayNodeCounts.add(distinct);
                 }
             }
             List<Place> nodePlaces = new ArrayList<>();
@@ -248,7 +244,8 @@ public final class PlaceNames {
             }
             List<Place> all = new ArrayList<>(nodePlaces);
             for (int way = 0; way < wayNames.size(); way++) {
-                if (found[way] > 0 && found[way] == wayNodeCounts.get(way)) {
+                // Extracts cut ways at their border: the nodes present still place the school.
+                if (found[way] > 0) {
                     all.add(new Place(wayNames.get(way), wayKinds.get(way),
                             new LonLat(lonSum[way] / found[way], latSum[way] / found[way])));
                 }

@@ -31,10 +31,11 @@ class PlaceNamesTest {
                         new PlaceNames.Place("王家庄", PlaceNames.Kind.VILLAGE, new LonLat(0.4051, 0.0002)),
                         new PlaceNames.Place("城关小学", PlaceNames.Kind.SCHOOL, new LonLat(0.4049, 0.0012)),
                         new PlaceNames.Place("东夼村", PlaceNames.Kind.VILLAGE, new LonLat(0.8, 0.02)),
-                        new PlaceNames.Place("阳光幼儿园", PlaceNames.Kind.KINDERGARTEN, new LonLat(0.45, 0.03))),
-                places.places().subList(0, 6), "nodes in file order; the unnamed village and the city are left out");
-        assertEquals(7, places.size());
-        PlaceNames.Place school = places.places().get(6);
+                        new PlaceNames.Place("阳光幼儿园", PlaceNames.Kind.KINDERGARTEN, new LonLat(0.45, 0.03)),
+                        new PlaceNames.Place("示范市", PlaceNames.Kind.CITY, new LonLat(0.45, 0.05))),
+                places.places().subList(0, 7), "nodes in file order; the unnamed village is left out");
+        assertEquals(8, places.size());
+        PlaceNames.Place school = places.places().get(7);
         assertEquals("第二中学", school.name());
         assertEquals(PlaceNames.Kind.SCHOOL, school.kind());
         assertEquals(0.4505, school.location().lon(), 1e-9, "a school way sits at the mean of its nodes");
@@ -67,7 +68,7 @@ class PlaceNamesTest {
     void networkKeepsItsPlacesBesideTheGraph() {
         try (RoadNetwork network = TestNetworks.load("names.osm", dir)) {
             List<PlaceNames.Place> read = network.placeNames().places();
-            assertEquals(7, read.size());
+            assertEquals(8, read.size());
             assertTrue(Files.isRegularFile(network.graphDir().resolve(PlaceNames.CACHE_FILE)));
             assertEquals(read, PlaceNames.loadOrRead(null, network.graphDir()).places(), "read back from the kept file, exactly");
         }
