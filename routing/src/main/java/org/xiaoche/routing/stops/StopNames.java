@@ -18,7 +18,8 @@ import java.util.Set;
  * the road. The place is a school within {@value #AT_SCHOOL_M} m, else the nearest village, hamlet,
  * neighbourhood or other settlement within {@value #NEAR_PLACE_M} m; a stop farther out is named from the nearest
  * settlement within {@value #FAR_PLACE_M} m with direction and distance ({@code 王家庄东北2.3公里}). The road is its
- * route number ({@code X012}), else its name, else its class in Chinese ({@code 村道}). A name used by several stops
+ * route number ({@code X012}), else its name, else its class in Chinese ({@code 村道}); a road named after the place
+ * ({@code 王家庄东街}) stands alone. A name used by several stops
  * gets {@code (2)}, {@code (3)}, … on the later ones, in stop order, so names are unique and repeatable.
  */
 final class StopNames {
@@ -64,7 +65,8 @@ final class StopNames {
         String road = label == null ? "道路" : !label.ref().isEmpty() ? label.ref()
                 : !label.name().isEmpty() ? label.name() : inChinese(label.roadClass());
         String place = placeOf(stop.location(), places);
-        return place.isEmpty() ? road : place + SEPARATOR + road;
+        // 王家庄东街 says it all: no 王家庄 · 王家庄东街.
+        return place.isEmpty() || road.startsWith(place) ? road : place + SEPARATOR + road;
     }
 
     /** The place part of a name; empty when no settlement is within {@link #FAR_PLACE_M}. */
