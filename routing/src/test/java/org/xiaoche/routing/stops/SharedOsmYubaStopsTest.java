@@ -83,6 +83,12 @@ class SharedOsmYubaStopsTest {
                     maxOverLimit_m, overLimit.stream().filter(StopAssignment::walkStraightLine).count(),
                     plan.stops().size(), fallbackStops, took_ms);
 
+            double[] over_m = overLimit.stream().mapToDouble(StopAssignment::walk_m).sorted().toArray();
+            if (over_m.length > 0) {
+                System.out.printf(Locale.ROOT, "walks over the limit: median %.0f m, p90 %.0f m; unserved: %s%n",
+                        over_m[over_m.length / 2], over_m[(int) (over_m.length * 0.9)],
+                        plan.unserved().stream().map(StopAssignment::reason).distinct().limit(5).toList());
+            }
             System.out.println("first stop names: " + plan.stops().stream().limit(6).map(BusStop::name).toList());
             assertEquals(needing, plan.assignments().size(), "nobody dropped");
             assertTrue(noStopWithinLimit > 0.1 * needing, "the case is hard: " + noStopWithinLimit + " beyond the walk limit");
