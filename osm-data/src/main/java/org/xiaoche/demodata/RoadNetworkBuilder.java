@@ -14,6 +14,10 @@ import java.util.SplittableRandom;
  * roads meet only at shared nodes and never cross the river or the expressway except on bridges.
  * Then county roads are picked along the shortest links from the county town, village lanes,
  * field tracks and footpath shortcuts are added, and a few roads get weight, width and speed limits.
+ * Roads are named as Chinese roads are: county roads (县道) from the county town get refs {@code X001}, … and
+ * names from their two ends ({@code 城石线}), other roads between villages refs {@code Y001}, … and, where they
+ * join two places, names such as {@code 王李路}; village lanes are the village's 东街, 西街, … The names come
+ * from the places and the road order alone, so they take nothing from the random streams.
  */
 final class RoadNetworkBuilder {
 
@@ -29,6 +33,8 @@ final class RoadNetworkBuilder {
         final List<PlanePoint> polyline;
         final boolean spanningTree;
         String highway = "unclassified";
+        /** Index into {@link #routes}, or -1. */
+        int route = -1;
         final List<OsmMap.Tag> extraTags = new ArrayList<>();
 
         Road(int from, int to, long[] nodeIds, List<PlanePoint> polyline, boolean spanningTree) {
@@ -47,6 +53,7 @@ final class RoadNetworkBuilder {
         final long[] deck;
         final long[] northApproach;
         String highway = "unclassified";
+        int route = -1;
         final List<OsmMap.Tag> deckTags = new ArrayList<>();
 
         BridgeChain(BarrierCrossing crossing, long[] southApproach, long[] deck, long[] northApproach) {
@@ -58,6 +65,10 @@ final class RoadNetworkBuilder {
     }
 
     private record PendingWay(long[] nodeIds, List<OsmMap.Tag> tags) {
+    }
+
+    /** A numbered county road (县道): the roads of one path from the county town. */
+    private record Route(String ref, String name) {
     }
 
     private final Terrain terrain;
@@ -76,6 +87,7 @@ final class RoadNetworkBuilder {
     private final List<List<Frontage>> frontages = new ArrayList<>();
     private final List<List<List<PlanePoint>>> roadsOut = new ArrayList<>();
     private final List<Integer> interchangeJunctions = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
     private int[] settlementJunction;
     private long[] expresswayNodes;
     private double expresswayStep_m;
@@ -374,23 +386,69 @@ final class RoadNetworkBuilder {
         }
     }
 
+    /** Raises the class of the roads on the path to {@code target}; roads not yet on a county road join this one. */
     private void upgrade(JunctionGraph.ShortestPaths paths, int target, String highway) {
         if (target < 0 || Double.isInfinite(paths.distance_m()[target])) {
             return;
         }
+        int route = routes.size();
+        routes.add(new Route(String.format(java.util.Locale.ROOT, "X%03d", route + 1), routeName(target)));
         for (JunctionGraph.Edge edge : paths.pathTo(target)) {
             if (edge.reference() >= 0) {
                 Road road = roads.get(edge.reference());
                 if (rank(highway) > rank(road.highway)) {
                     road.highway = highway;
                 }
+                if (road.route < 0) {
+                    road.route = route;
+                }
             } else if (edge.reference() != Integer.MIN_VALUE) {
                 BridgeChain bridge = bridges.get(-edge.reference() - 1);
                 if (rank(highway) > rank(bridge.highway)) {
                     bridge.highway = highway;
                 }
+                if (bridge.route < 0) {
+                    bridge.route = route;
+                }
             }
         }
+    }
+
+    /** 城石线: the first characters of the county town and of the place at the other end, unique among routes. */
+    private String routeName(int target) {
+        String town = layout.countyTown().name();
+        Settlement end = nearestSettlement(junctionPoint(target), true);
+        String name = end == null ? null : town.substring(0, 1) + end.name().substring(0, 1) + "线";
+        for (Route r : routes) {
+            if (name != null && name.equals(r.name())) {
+                name = town.substring(0, 1) + end.name() + "线";
+            }
+        }
+        for (Route r : routes) {
+            if (name != null && name.equals(r.name())) {
+                return null;
+            }
+        }
+        return name;
+    }
+
+    /** The settlement of a junction, else the nearest one in a straight line (the county town only if allowed). */
+    private Settlement nearestSettlement(PlanePoint p, boolean exceptCountyTown) {
+        Settlement best = null;
+        for (Settlement s : layout.settlements()) {
+            if (exceptCountyTown && s.kind() == Settlement.Kind.COUNTY_TOWN) {
+                continue;
+            }
+            if (best == null || s.centre().distance_m(p) < best.centre().distance_m(p)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private Settlement settlementAt(int junction) {
+        int s = junctionSettlement.get(junction);
+        return s >= 0 ? layout.settlements().get(s) : nearestSettlement(junctionPoint(junction), false);
     }
 
     private static int rank(String highway) {
@@ -430,7 +488,8 @@ final class RoadNetworkBuilder {
                 long[] ids = tryCommit(line, junctionNode.get(junction), -1, village.region(), SegmentIndex.Kind.ROAD);
                 if (ids != null) {
                     lanesWanted--;
-                    lanes.add(new PendingWay(ids, OsmMap.tags("highway", "residential")));
+                    lanes.add(new PendingWay(ids, OsmMap.tags("highway", "residential",
+                            "name", village.name() + laneDirection(angle) + "街")));
                     roadsOut.get(village.index()).add(line);
                     if (frontages.get(village.index()).isEmpty()) {
                         PlanePoint from = line.get(0), to = line.get(1);
@@ -448,6 +507,12 @@ final class RoadNetworkBuilder {
                         new PlanePoint(-(to.y_m() - from.y_m()) / d, (to.x_m() - from.x_m()) / d)));
             }
         }
+    }
+
+    /** 东, 北, 西 or 南: where a lane leads from the village centre. */
+    private static String laneDirection(double angle) {
+        int quadrant = (int) Math.floorMod(Math.round(angle / (Math.PI / 2)), 4L);
+        return new String[] {"东", "北", "西", "南"}[quadrant];
     }
 
     /** Dead-end tracks from some villages into the fields and orchards. */
@@ -566,21 +631,50 @@ final class RoadNetworkBuilder {
     // ---- output ---------------------------------------------------------------------------
 
     private void emitWays() {
+        int[] villageRoadNumber = {0};
         for (BridgeChain bridge : bridges) {
-            map.addWay(bridge.southApproach, OsmMap.tags("highway", bridge.highway));
+            List<OsmMap.Tag> names = roadNames(bridge.route, junctionOfNode(bridge.southApproach[0]),
+                    junctionOfNode(bridge.northApproach[2]), villageRoadNumber);
+            map.addWay(bridge.southApproach, withNames(OsmMap.tags("highway", bridge.highway), names));
             List<OsmMap.Tag> deck = OsmMap.tags("highway", bridge.highway, "bridge", "yes", "layer", "1");
+            // A bridge with a name of its own (老石桥) keeps it; the road's ref goes on.
+            boolean named = bridge.deckTags.stream().anyMatch(t -> t.key().equals("name"));
+            deck.addAll(names.stream().filter(t -> !(named && t.key().equals("name"))).toList());
             deck.addAll(bridge.deckTags);
             map.addWay(bridge.deck, deck);
-            map.addWay(bridge.northApproach, OsmMap.tags("highway", bridge.highway));
+            map.addWay(bridge.northApproach, withNames(OsmMap.tags("highway", bridge.highway), names));
         }
         for (Road road : roads) {
             List<OsmMap.Tag> tags = OsmMap.tags("highway", road.highway);
+            if (!road.highway.equals("track")) {
+                tags.addAll(roadNames(road.route, road.from, road.to, villageRoadNumber));
+            }
             tags.addAll(road.extraTags);
             map.addWay(road.nodeIds, tags);
         }
         for (PendingWay lane : lanes) {
             map.addWay(lane.nodeIds(), lane.tags());
         }
+    }
+
+    /**
+     * {@code ref} and {@code name} of a road between junctions: its county road's, else a village road's
+     * {@code Y}-number and, when its two ends belong to different places, a name from their first characters.
+     */
+    private List<OsmMap.Tag> roadNames(int route, int from, int to, int[] villageRoadNumber) {
+        if (route >= 0) {
+            return OsmMap.tags("ref", routes.get(route).ref(), "name", routes.get(route).name());
+        }
+        String ref = String.format(java.util.Locale.ROOT, "Y%03d", ++villageRoadNumber[0]);
+        Settlement a = settlementAt(from), b = settlementAt(to);
+        String name = a == null || b == null || a == b || a.name().charAt(0) == b.name().charAt(0) ? null
+                : a.name().substring(0, 1) + b.name().substring(0, 1) + "路";
+        return OsmMap.tags("ref", ref, "name", name);
+    }
+
+    private static List<OsmMap.Tag> withNames(List<OsmMap.Tag> tags, List<OsmMap.Tag> names) {
+        tags.addAll(names);
+        return tags;
     }
 
     private void tagPlaces() {

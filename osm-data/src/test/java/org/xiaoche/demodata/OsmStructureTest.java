@@ -56,6 +56,36 @@ class OsmStructureTest {
         assertTrue(windingRoads >= 2, "roads with hairpins: " + windingRoads);
     }
 
+    @Test
+    void roadsCarryChineseNamesAndRouteNumbers() {
+        for (ParsedOsm.Way way : osm.ways) {
+            String highway = way.tag("highway");
+            if (highway == null) {
+                continue;
+            }
+            switch (highway) {
+                case "motorway" -> assertEquals("S99", way.tag("ref"));
+                case "secondary" -> assertTrue(way.tag("ref").matches("X\\d{3}"), "county road " + way.id() + ": " + way.tag("ref"));
+                case "unclassified" -> assertTrue(way.tag("ref").matches("[XY]\\d{3}"), "road " + way.id() + ": " + way.tag("ref"));
+                case "tertiary" -> assertTrue(way.tag("ref") != null || way.tag("name") != null, "road " + way.id());
+                case "residential" -> assertTrue(way.tag("name") != null && way.tag("name").matches(".*[路街]"), "lane " + way.id());
+                default -> {
+                }
+            }
+            String name = way.tag("name");
+            if (name != null) {
+                assertTrue(name.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), name);
+            }
+        }
+        long countyRoadsWithNames = osm.ways.stream().filter(w -> w.tag("ref") != null && w.tag("ref").startsWith("X")
+                && w.tag("name") != null && w.tag("name").endsWith("线")).count();
+        assertTrue(countyRoadsWithNames >= 5, "county roads named after their ends: " + countyRoadsWithNames);
+        assertTrue(osm.ways.stream().anyMatch(w -> w.tag("name") != null && w.tag("name").matches(".{2}路") && w.tag("ref") != null && w.tag("ref").startsWith("Y")),
+                "village roads named after the two villages they join");
+        assertTrue(osm.ways.stream().anyMatch(w -> w.is("bridge", "yes") && w.is("name", "老石桥") && w.tag("ref") != null),
+                "the old bridge keeps its own name and carries its road's number");
+    }
+
     private int sharpBends(ParsedOsm.Way way) {
         int count = 0;
         for (int i = 1; i + 1 < way.nodeIds().size(); i++) {

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 final class GraphFingerprint {
 
     /** Bump when our way of building graphs changes in a way the inputs above do not show. */
-    private static final int BUILD_FORMAT = 1;
+    private static final int BUILD_FORMAT = 2; // 2: street names prefer name:zh
 
     private GraphFingerprint() {
     }

@@ -48,6 +48,7 @@ public final class RoadNetwork implements AutoCloseable {
     private final WalkingGraph walkingGraph;
     private final ImportReport importReport;
     private WalkComponents walkComponents;
+    private PlaceNames placeNames;
 
     private RoadNetwork(GraphHopper hopper, Path graphDir, boolean freshlyImported, ImportReport importReport) {
         this.hopper = hopper;
@@ -135,6 +136,8 @@ public final class RoadNetwork implements AutoCloseable {
         hopper.setProfiles(NetworkProfiles.profiles());
         hopper.getCHPreparationHandler().setCHProfiles(NetworkProfiles.chProfiles());
         hopper.setMinNetworkSize(minNetworkSize);
+        // Street names as Chinese planners read them: name:zh before name.
+        hopper.getReaderConfig().setPreferredLanguage("zh");
         return hopper;
     }
 
@@ -260,6 +263,17 @@ public final class RoadNetwork implements AutoCloseable {
             walkComponents = new WalkComponents(walkingGraph);
         }
         return walkComponents;
+    }
+
+    /**
+     * Named places of the extract (villages, hamlets, neighbourhoods, schools, …), read from the OSM file on first
+     * use and kept beside the graph; none when neither that file nor the kept copy can be read.
+     */
+    public synchronized PlaceNames placeNames() {
+        if (placeNames == null) {
+            placeNames = PlaceNames.loadOrRead(hopper.getOSMFile() == null ? null : Path.of(hopper.getOSMFile()), graphDir);
+        }
+        return placeNames;
     }
 
     public BaseGraph baseGraph() {

@@ -4,28 +4,54 @@ import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import com.graphhopper.routing.ev.RoadClass;
+import com.graphhopper.routing.ev.RoadEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The planning policy: every rule a planner may change, in one file. Defaults and their sources
- * are those of the design brief §2. Read from JSON; a field left out keeps its default, an unknown
- * field is an error (a misspelt rule must not be silently ignored).
+ * are those of the design brief §2; the same defaults, with their sources as comments, are shipped as
+ * the resource {@code default-policy.json} beside this class. Read from JSON; a field left out keeps its
+ * default, an unknown field is an error (a misspelt rule must not be silently ignored).
  *
  * @param walkThreshold_m      students living farther than this along the walking network need transport (Yantai plan, project 11)
  * @param gradeWalkThreshold_m per-grade overrides of {@code walkThreshold_m}
  * @param maxHomeSnap_m        homes farther than this from any walkable way are reported as off network
  * @param maxOutsideArea_m     points farther than this from any walkable way are outside the region: an input error
  * @param maxWalkToStop_m      longest walk along the walking network from where a home meets it to a bus stop;
- *                             0 means pick-up where the home meets the road
- * @param maxWalkToStopGrades1to3_m the same for the youngest pupils (grades 1–3, and kindergarten, who are younger
- *                             still); never above {@code maxWalkToStop_m}
+ *                             0 means pick-up where the home meets the road (planner choice)
+ * @param maxWalkToStopGrades1to3_m the same for young pupils ({@code youngGrades}); never above {@code maxWalkToStop_m}
+ * @param maxWalkToBusRoad_m   the walk limits above are a planner's aim: a student with no stop within them still gets
+ *                             a stop at the nearest point a bus may stop, flagged as a walk over the limit; only a
+ *                             student with no such point within this distance is left unserved (default 3,000 m:
+ *                             1.5 times the 2 km eligibility threshold, about 50 minutes at a child's pace; farther
+ *                             than that a roadside stop is no service and the planner must arrange another one)
+ * @param youngGrades          grades counted as young pupils, whose walk to a stop is shorter and whose whole journey
+ *                             is capped ({@code routes.journeyCapGrades1to3_s}): grades 1–3 (国办发〔2018〕27号:
+ *                             "原则上小学1—3年级学生不寄宿，就近走读上学，路途时间一般不超过半小时") and kindergarten
+ *                             (grade 0), whose children are younger still
+ * @param stopRoadClasses      OSM {@code highway} values a bus may stop on to pick children up, {@code _link} slip
+ *                             roads written as such (e.g. {@code primary_link}); only roads the bus profile may drive
+ *                             and a child may walk count. Default: every ordinary road, not motorways or trunk roads
+ *                             (expressways and 快速路: no stopping, 道路交通安全法实施条例 第八十二条) nor any slip road;
+ *                             motorways can never be allowed
+ * @param noStopRoadEnvironments road environments where no stop is placed even on an allowed class: bridges and
+ *                             tunnels (道路交通安全法实施条例 第六十三条: 桥梁、隧道 … 不得停车); ferries and fords are
+ *                             never driven by the bus anyway
  * @param routes               rules for routes and timetables (ride caps, dwell, arrival window), JSON section {@code "routes"}
  */
 public record PlanningPolicy(
@@ -35,6 +61,10 @@ public record PlanningPolicy(
         double maxOutsideArea_m,
         double maxWalkToStop_m,
         double maxWalkToStopGrades1to3_m,
+        double maxWalkToBusRoad_m,
+        List<Integer> youngGrades,
+        List<String> stopRoadClasses,
+        List<String> noStopRoadEnvironments,
         RouteRules routes) {
 
     public static final double DEFAULT_WALK_THRESHOLD_M = 2_000;
@@ -42,6 +72,17 @@ public record PlanningPolicy(
     public static final double DEFAULT_MAX_OUTSIDE_AREA_M = 3_000;
     public static final double DEFAULT_MAX_WALK_TO_STOP_M = 500;
     public static final double DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M = 300;
+    public static final double DEFAULT_MAX_WALK_TO_BUS_ROAD_M = 3_000;
+    /** Grades 1–3 (国办发〔2018〕27号) and kindergarten (grade 0, see {@link org.xiaoche.routing.roster.Student}). */
+    public static final List<Integer> DEFAULT_YOUNG_GRADES = List.of(0, 1, 2, 3);
+    /** Every ordinary road; no motorway, trunk road or slip road (道路交通安全法实施条例 第八十二条). */
+    public static final List<String> DEFAULT_STOP_ROAD_CLASSES = List.of("living_street", "primary", "residential",
+            "road", "secondary", "service", "tertiary", "unclassified");
+    /** 道路交通安全法实施条例 第六十三条: no stopping on bridges or in tunnels. */
+    public static final List<String> DEFAULT_NO_STOP_ROAD_ENVIRONMENTS = List.of("bridge", "tunnel");
+
+    private static final int HIGHEST_GRADE = 12;
+    private static final String LINK_SUFFIX = "_link";
 
     public PlanningPolicy {
         routes = routes == null ? RouteRules.defaults() : routes;
@@ -58,19 +99,36 @@ public record PlanningPolicy(
             throw new IllegalArgumentException("maxWalkToStopGrades1to3_m (" + maxWalkToStopGrades1to3_m
                     + ") must not exceed maxWalkToStop_m (" + maxWalkToStop_m + ")");
         }
+        requireNonNegative("maxWalkToBusRoad_m", maxWalkToBusRoad_m);
+        if (maxWalkToBusRoad_m < maxWalkToStop_m) {
+            throw new IllegalArgumentException("maxWalkToBusRoad_m (" + maxWalkToBusRoad_m
+                    + ") must be at least maxWalkToStop_m (" + maxWalkToStop_m + ")");
+        }
         gradeWalkThreshold_m.forEach((grade, threshold_m) -> {
-            if (grade < 0 || grade > 12) {
+            if (grade < 0 || grade > HIGHEST_GRADE) {
                 throw new IllegalArgumentException("gradeWalkThreshold_m: grade " + grade + " is out of range 0..12");
             }
             requirePositive("gradeWalkThreshold_m[" + grade + "]", threshold_m == null ? Double.NaN : threshold_m);
         });
+        youngGrades = youngGrades(youngGrades);
+        stopRoadClasses = stopRoadClasses(stopRoadClasses);
+        noStopRoadEnvironments = noStopRoadEnvironments(noStopRoadEnvironments);
     }
 
-    /** A policy with the default walks to a stop. */
+    /** A policy with the default walks to a stop and the default young grades and stopping rules. */
     public PlanningPolicy(double walkThreshold_m, Map<Integer, Double> gradeWalkThreshold_m, double maxHomeSnap_m,
                           double maxOutsideArea_m) {
         this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 DEFAULT_MAX_WALK_TO_STOP_M, DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M, RouteRules.defaults());
+    }
+
+    /** A policy with the default young grades, stopping rules and bound on the walk to a bus road. */
+    public PlanningPolicy(double walkThreshold_m, Map<Integer, Double> gradeWalkThreshold_m, double maxHomeSnap_m,
+                          double maxOutsideArea_m, double maxWalkToStop_m, double maxWalkToStopGrades1to3_m,
+                          RouteRules routes) {
+        this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m, maxWalkToStop_m,
+                maxWalkToStopGrades1to3_m, Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m),
+                DEFAULT_YOUNG_GRADES, DEFAULT_STOP_ROAD_CLASSES, DEFAULT_NO_STOP_ROAD_ENVIRONMENTS, routes);
     }
 
     public static PlanningPolicy defaults() {
@@ -80,21 +138,49 @@ public record PlanningPolicy(
     /** This policy with other walks to a stop. */
     public PlanningPolicy withMaxWalkToStop(double maxWalkToStop_m, double maxWalkToStopGrades1to3_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
-                maxWalkToStop_m, maxWalkToStopGrades1to3_m, routes);
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, Math.max(maxWalkToBusRoad_m, maxWalkToStop_m), youngGrades,
+                stopRoadClasses, noStopRoadEnvironments, routes);
+    }
+
+    /** This policy with another bound on the walk to the nearest point a bus may stop. */
+    public PlanningPolicy withMaxWalkToBusRoad(double maxWalkToBusRoad_m) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
+                noStopRoadEnvironments, routes);
+    }
+
+    /** This policy with other young grades. */
+    public PlanningPolicy withYoungGrades(Collection<Integer> youngGrades) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, List.copyOf(youngGrades), stopRoadClasses,
+                noStopRoadEnvironments, routes);
+    }
+
+    /** This policy with other roads a bus may stop on. */
+    public PlanningPolicy withStopRoads(Collection<String> stopRoadClasses, Collection<String> noStopRoadEnvironments) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, List.copyOf(stopRoadClasses),
+                List.copyOf(noStopRoadEnvironments), routes);
     }
 
     /** This policy with other route rules. */
     public PlanningPolicy withRoutes(RouteRules routes) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
-                maxWalkToStop_m, maxWalkToStopGrades1to3_m, routes);
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
+                noStopRoadEnvironments, routes);
     }
 
     /**
-     * The longest walk to a stop for a student of {@code grade}. Grades 1–3 get the stricter limit; so does
-     * kindergarten (grade 0), whose children are younger still.
+     * True when a pupil of {@code grade} is young ({@code youngGrades}; by default grades 1–3 and kindergarten,
+     * grade 0): a shorter walk to the stop and the journey cap {@code routes.journeyCapGrades1to3_s} apply.
      */
+    public boolean isYoungPupil(int grade) {
+        return youngGrades.contains(grade);
+    }
+
+    /** The longest walk to a stop for a student of {@code grade}: young pupils get the stricter limit. */
     public double maxWalkToStopFor_m(int grade) {
-        return grade <= 3 ? maxWalkToStopGrades1to3_m : maxWalkToStop_m;
+        return isYoungPupil(grade) ? maxWalkToStopGrades1to3_m : maxWalkToStop_m;
     }
 
     /** The walking distance above which a student of {@code grade} needs transport. */
@@ -117,6 +203,12 @@ public record PlanningPolicy(
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file.getFileName() + ": unknown policy field '" + e.getPropertyName()
                     + "' (line " + e.getLocation().getLineNr() + ")", e);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            throw new IllegalArgumentException(file.getFileName() + ": " + (field.isEmpty() ? "" : "policy field '" + field + "'")
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ": "
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file.getFileName() + ": not a valid policy file: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
         } catch (IllegalArgumentException e) {
@@ -132,6 +224,10 @@ public record PlanningPolicy(
         @JsonProperty public double maxOutsideArea_m;
         @JsonProperty public double maxWalkToStop_m;
         @JsonProperty public double maxWalkToStopGrades1to3_m;
+        @JsonProperty public Double maxWalkToBusRoad_m;
+        @JsonProperty public List<Integer> youngGrades;
+        @JsonProperty public List<String> stopRoadClasses;
+        @JsonProperty public List<String> noStopRoadEnvironments;
         @JsonProperty @JsonMerge public RouteRules.Builder routes;
 
         Builder(PlanningPolicy p) {
@@ -141,13 +237,77 @@ public record PlanningPolicy(
             maxOutsideArea_m = p.maxOutsideArea_m();
             maxWalkToStop_m = p.maxWalkToStop_m();
             maxWalkToStopGrades1to3_m = p.maxWalkToStopGrades1to3_m();
+            youngGrades = p.youngGrades();
+            stopRoadClasses = p.stopRoadClasses();
+            noStopRoadEnvironments = p.noStopRoadEnvironments();
             routes = new RouteRules.Builder(p.routes());
         }
 
         PlanningPolicy build() {
+            // Left out, the bound follows a raised walk limit rather than failing against it.
+            double toBusRoad_m = maxWalkToBusRoad_m != null ? maxWalkToBusRoad_m
+                    : Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m);
             return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
-                    maxWalkToStop_m, maxWalkToStopGrades1to3_m, routes.build());
+                    maxWalkToStop_m, maxWalkToStopGrades1to3_m, toBusRoad_m, youngGrades, stopRoadClasses,
+                    noStopRoadEnvironments, routes.build());
         }
+    }
+
+    private static List<Integer> youngGrades(List<Integer> grades) {
+        if (grades == null) {
+            throw new IllegalArgumentException("youngGrades must be a list of grades 0..12 (0 = kindergarten), e.g. [0, 1, 2, 3]");
+        }
+        TreeSet<Integer> sorted = new TreeSet<>();
+        for (Integer grade : grades) {
+            if (grade == null || grade < 0 || grade > HIGHEST_GRADE) {
+                throw new IllegalArgumentException("youngGrades: grade " + grade + " is out of range 0..12 (0 = kindergarten)");
+            }
+            sorted.add(grade);
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static List<String> stopRoadClasses(List<String> classes) {
+        if (classes == null || classes.isEmpty()) {
+            throw new IllegalArgumentException("stopRoadClasses must list at least one OSM highway value a bus may stop on, e.g. "
+                    + DEFAULT_STOP_ROAD_CLASSES);
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String value : classes) {
+            String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+            String base = v.endsWith(LINK_SUFFIX) ? v.substring(0, v.length() - LINK_SUFFIX.length()) : v;
+            if (!knownRoadClasses().contains(base) || base.equals("other")) {
+                throw new IllegalArgumentException("stopRoadClasses: '" + value + "' is not an OSM highway value of a road;"
+                        + " one of " + knownRoadClasses().stream().filter(c -> !c.equals("other")).toList()
+                        + ", optionally with " + LINK_SUFFIX);
+            }
+            if (base.equals("motorway")) {
+                throw new IllegalArgumentException("stopRoadClasses: '" + value + "' is not allowed: no stopping to"
+                        + " pick up on an expressway (道路交通安全法实施条例 第八十二条)");
+            }
+            sorted.add(v);
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static List<String> noStopRoadEnvironments(List<String> environments) {
+        if (environments == null) {
+            throw new IllegalArgumentException("noStopRoadEnvironments must be a list, e.g. " + DEFAULT_NO_STOP_ROAD_ENVIRONMENTS);
+        }
+        List<String> known = Arrays.stream(RoadEnvironment.values()).map(e -> e.toString().toLowerCase(Locale.ROOT)).toList();
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String value : environments) {
+            String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+            if (!known.contains(v)) {
+                throw new IllegalArgumentException("noStopRoadEnvironments: '" + value + "' is not one of " + known);
+            }
+            sorted.add(v);
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static List<String> knownRoadClasses() {
+        return Arrays.stream(RoadClass.values()).map(c -> c.toString().toLowerCase(Locale.ROOT)).toList();
     }
 
     private static void requireNonNegative(String name, double value_m) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The rules routes and timetables must keep (design brief §2), in the policy file under {@code "routes"}.
  *
  * @param rideCap_s                   longest ride of any student (45 min, common practice)
- * @param journeyCapGrades1to3_s      longest walk + wait + ride for grades 1–3 and kindergarten (30 min, 国办发〔2018〕27号)
+ * @param journeyCapGrades1to3_s      longest walk + wait + ride of young pupils ({@link PlanningPolicy#isYoungPupil}: grades 1–3
+ *                                    and kindergarten by default) (30 min, 国办发〔2018〕27号)
  * @param childWalkSpeed_mps          walking speed used to turn walks to a stop into minutes
  * @param waitAtStop_s                how long before the bus a child is at the stop
  * @param dwellFixed_s                dwell at every stop and school (30 s)

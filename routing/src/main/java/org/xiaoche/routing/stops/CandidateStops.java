@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * and (b) for every student, the point where the home meets the nearest stoppable road, so that a
  * limit of 0 m can still pick a child up where the home meets the road. Walks are measured along the
  * walking network with a {@link BoundedWalkSearch} from where each home meets it, never as straight
- * lines. Candidate order follows the students' input order, so repeated runs number them alike.
+ * lines (the planner's straight-line fallback measures its own). {@link #reachWithin} looks again, farther,
+ * for students with nothing within their limit. Candidate order follows the students' input order, so
+ * repeated runs number them alike.
  */
 final class CandidateStops {
 
@@ -51,11 +53,21 @@ final class CandidateStops {
     private final Map<Key, Integer> indexByKey = new HashMap<>();
     private final Map<Integer, List<Integer>> roadsideByEdge = new HashMap<>();
     private final List<ReachableCandidates> reachable = new ArrayList<>();
+    private final List<WalkPoint> homes;
+    private final WalkPoint[] ownRoadside;
+    private final int[] ownCandidate;
+    private final BoundedWalkSearch search;
+    private final EdgeExplorer explorer;
 
-    private CandidateStops(RoadNetwork network, StoppableRoads roads) {
+    private CandidateStops(RoadNetwork network, StoppableRoads roads, List<WalkPoint> homes) {
         this.network = network;
         this.roads = roads;
         this.nodeAccess = network.baseGraph().getNodeAccess();
+        this.homes = homes;
+        this.ownRoadside = new WalkPoint[homes.size()];
+        this.ownCandidate = new int[homes.size()];
+        this.search = new BoundedWalkSearch(network.walkingGraph());
+        this.explorer = network.baseGraph().createEdgeExplorer();
     }
 
     /**
@@ -66,40 +78,57 @@ final class CandidateStops {
      */
     static CandidateStops collect(RoadNetwork network, StoppableRoads roads, List<WalkPoint> homes,
                                   List<LonLat> homeLocations, double[] limits_m) {
-        CandidateStops result = new CandidateStops(network, roads);
-        WalkPoint[] ownRoadside = new WalkPoint[homes.size()];
-        int[] ownCandidate = new int[homes.size()];
+        CandidateStops result = new CandidateStops(network, roads, homes);
         for (int s = 0; s < homes.size(); s++) {
+            result.ownCandidate[s] = -1;
             if (homes.get(s) != null) {
-                ownRoadside[s] = network.findWalkPoint(homeLocations.get(s), roads::isStoppable).orElse(null);
-                ownCandidate[s] = ownRoadside[s] == null ? -1 : result.addRoadside(ownRoadside[s]);
+                result.ownRoadside[s] = network.findWalkPoint(homeLocations.get(s), roads::isStoppable).orElse(null);
+                result.ownCandidate[s] = result.ownRoadside[s] == null ? -1 : result.addRoadside(result.ownRoadside[s]);
             }
         }
-        BoundedWalkSearch search = new BoundedWalkSearch(network.walkingGraph());
-        EdgeExplorer explorer = network.baseGraph().createEdgeExplorer();
         for (int s = 0; s < homes.size(); s++) {
-            WalkPoint home = homes.get(s);
-            if (home == null) {
-                result.reachable.add(ReachableCandidates.NONE);
-                continue;
-            }
-            WalkReach reach = search.from(home, limits_m[s]);
-            TreeMap<Integer, Double> walkByCandidate_m = result.reachFrom(reach, home, explorer);
-            if (ownRoadside[s] != null) {
-                // Measured to the exact point as well: with a 0 m limit a home that meets the road at a junction
-                // must find that junction even if rounding left it a hair beyond the bound.
-                double own_m = reach.walk_m(ownRoadside[s]);
-                if (Double.isFinite(own_m)) {
-                    walkByCandidate_m.merge(ownCandidate[s], own_m, Math::min);
-                }
-            }
-            result.reachable.add(toReachable(walkByCandidate_m));
+            result.reachable.add(homes.get(s) == null ? ReachableCandidates.NONE : result.reachWithin(s, limits_m[s]));
         }
         return result;
     }
 
+    /**
+     * The candidates student {@code s} reaches along the walking network within {@code bound_m}, with their walks;
+     * node candidates met on the way are added to this set. Empty for a student whose home is not on the network.
+     */
+    ReachableCandidates reachWithin(int s, double bound_m) {
+        WalkPoint home = homes.get(s);
+        if (home == null) {
+            return ReachableCandidates.NONE;
+        }
+        WalkReach reach = search.from(home, bound_m);
+        TreeMap<Integer, Double> walkByCandidate_m = reachFrom(reach, home, explorer);
+        if (ownRoadside[s] != null) {
+            // Measured to the exact point as well: with a 0 m limit a home that meets the road at a junction
+            // must find that junction even if rounding left it a hair beyond the bound.
+            double own_m = reach.walk_m(ownRoadside[s]);
+            if (Double.isFinite(own_m)) {
+                walkByCandidate_m.merge(ownCandidate[s], own_m, Math::min);
+            }
+        }
+        return toReachable(walkByCandidate_m);
+    }
+
+    /**
+     * Registers the point of a stoppable road nearest to a home in a straight line (found by the caller) and
+     * returns its candidate index.
+     */
+    int addStraightLineRoadside(WalkPoint roadside) {
+        return addRoadside(roadside);
+    }
+
     List<Candidate> candidates() {
         return candidates;
+    }
+
+    /** Where student {@code s}'s home meets the nearest stoppable road in a straight line; null when not looked up. */
+    WalkPoint ownRoadside(int s) {
+        return ownRoadside[s];
     }
 
     /** Per student, in input order. */

@@ -22,6 +22,19 @@ record ReachableCandidates(int[] candidates, double[] walks_m) {
 
     static final ReachableCandidates NONE = new ReachableCandidates(new int[0], new double[0]);
 
+    /** From walks by candidate index. */
+    static ReachableCandidates of(java.util.SortedMap<Integer, Double> walkByCandidate_m) {
+        int[] indexes = new int[walkByCandidate_m.size()];
+        double[] walks_m = new double[indexes.length];
+        int k = 0;
+        for (java.util.Map.Entry<Integer, Double> e : walkByCandidate_m.entrySet()) {
+            indexes[k] = e.getKey();
+            walks_m[k] = e.getValue();
+            k++;
+        }
+        return new ReachableCandidates(indexes, walks_m);
+    }
+
     boolean isEmpty() {
         return candidates.length == 0;
     }

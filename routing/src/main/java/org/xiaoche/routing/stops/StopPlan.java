@@ -16,9 +16,20 @@ public record StopPlan(List<BusStop> stops, List<StopAssignment> assignments) {
         assignments = List.copyOf(assignments);
     }
 
-    /** Students for whom no stop within their walking limit exists, in input order. */
+    /**
+     * Students without a stop, in input order: no road where a bus may stop lies within the policy's
+     * {@code maxWalkToBusRoad_m} of their homes; each has its reason.
+     */
     public List<StopAssignment> unserved() {
         return assignments.stream().filter(a -> !a.served()).toList();
+    }
+
+    /**
+     * Students whose stop is farther than their walking limit ({@link StopAssignment#walkOverLimit()}), in input
+     * order, for the planner to review; {@link StopAssignment#walk_m()} is the walk.
+     */
+    public List<StopAssignment> walksOverLimit() {
+        return assignments.stream().filter(StopAssignment::walkOverLimit).toList();
     }
 
     /** Students with a stop, in input order. */

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +81,102 @@ class PlanningPolicyTest {
         Files.writeString(file, "{ \"routes\": { \"arrivalEarliestBeforeBell_s\": 60 } }");
         IllegalArgumentException window = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
         assertTrue(window.getMessage().contains("arrivalEarliestBeforeBell_s"), window.getMessage());
+    }
+
+    @Test
+    void youngPupilsAreGradesOneToThreeAndKindergarten() {
+        PlanningPolicy policy = PlanningPolicy.defaults();
+        assertEquals(List.of(0, 1, 2, 3), policy.youngGrades());
+        for (int grade = 0; grade <= 9; grade++) {
+            assertEquals(grade <= 3, policy.isYoungPupil(grade), "grade " + grade);
+        }
+    }
+
+    @Test
+    void policyFileChangesTheYoungGradesAndTheirWalk() throws IOException {
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, "{ \"youngGrades\": [3, 1, 2, 2] }");
+        PlanningPolicy policy = PlanningPolicy.read(file);
+        assertEquals(List.of(1, 2, 3), policy.youngGrades(), "sorted, without repeats");
+        assertFalse(policy.isYoungPupil(0));
+        assertEquals(500, policy.maxWalkToStopFor_m(0));
+        assertEquals(300, policy.maxWalkToStopFor_m(2));
+    }
+
+    @Test
+    void badYoungGradesAreErrorsNamingTheField() throws IOException {
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, "{ \"youngGrades\": [1, 13] }");
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(range.getMessage().contains("youngGrades") && range.getMessage().contains("13"), range.getMessage());
+
+        Files.writeString(file, "{\n  \"youngGrades\": \"1-3\" }");
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(type.getMessage().startsWith("policy.json: policy field 'youngGrades' (line 2)"), type.getMessage());
+
+        Files.writeString(file, "{ \"youngGrades\": null }");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(missing.getMessage().contains("youngGrades must be a list"), missing.getMessage());
+    }
+
+    @Test
+    void stopRoadClassesDefaultToOrdinaryRoadsAndAreChecked() throws IOException {
+        PlanningPolicy policy = PlanningPolicy.defaults();
+        assertFalse(policy.stopRoadClasses().contains("trunk"));
+        assertFalse(policy.stopRoadClasses().contains("motorway"));
+        assertTrue(policy.stopRoadClasses().containsAll(List.of("primary", "secondary", "tertiary", "unclassified", "residential")));
+        assertEquals(List.of("bridge", "tunnel"), policy.noStopRoadEnvironments());
+
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, "{ \"stopRoadClasses\": [\"Trunk\", \"primary_link\", \"residential\"], \"noStopRoadEnvironments\": [\"tunnel\"] }");
+        PlanningPolicy wider = PlanningPolicy.read(file);
+        assertEquals(List.of("primary_link", "residential", "trunk"), wider.stopRoadClasses());
+        assertEquals(List.of("tunnel"), wider.noStopRoadEnvironments());
+
+        Files.writeString(file, "{ \"stopRoadClasses\": [\"motorway\"] }");
+        IllegalArgumentException motorway = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(motorway.getMessage().contains("'motorway' is not allowed") && motorway.getMessage().contains("第八十二条"),
+                motorway.getMessage());
+
+        Files.writeString(file, "{ \"stopRoadClasses\": [\"country_lane\"] }");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(unknown.getMessage().startsWith("policy.json: stopRoadClasses: 'country_lane' is not an OSM highway value"),
+                unknown.getMessage());
+
+        Files.writeString(file, "{ \"stopRoadClasses\": [] }");
+        assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+
+        Files.writeString(file, "{ \"noStopRoadEnvironments\": [\"viaduct\"] }");
+        IllegalArgumentException environment = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(environment.getMessage().contains("'viaduct' is not one of"), environment.getMessage());
+    }
+
+    @Test
+    void walkToABusRoadIsBoundedAndNeverBelowTheWalkToAStop() throws IOException {
+        assertEquals(3_000, PlanningPolicy.defaults().maxWalkToBusRoad_m());
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, "{ \"maxWalkToBusRoad_m\": 400 }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(e.getMessage().contains("maxWalkToBusRoad_m (400.0) must be at least maxWalkToStop_m (500.0)"), e.getMessage());
+
+        Files.writeString(file, "{ \"maxWalkToStop_m\": 4000 }");
+        assertEquals(4_000, PlanningPolicy.read(file).maxWalkToBusRoad_m(), "left out, the bound follows a longer walk limit");
+
+        Files.writeString(file, "{ \"maxWalkToBusRoad_m\": -1 }");
+        assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertEquals(1_500, PlanningPolicy.defaults().withMaxWalkToBusRoad(1_500).maxWalkToBusRoad_m());
+    }
+
+    @Test
+    void shippedDefaultPolicyFileEqualsTheDefaults() throws IOException {
+        Path file = dir.resolve("default-policy.json");
+        try (InputStream in = PlanningPolicy.class.getResourceAsStream("default-policy.json")) {
+            Files.copy(in, file);
+        }
+        assertEquals(PlanningPolicy.defaults(), PlanningPolicy.read(file));
+        String text = Files.readString(file);
+        for (String source : new String[] {"国办发〔2018〕27号", "第六十三条", "第八十二条", "烟政办字〔2023〕50号"}) {
+            assertTrue(text.contains(source), "the file cites " + source);
+        }
     }
 }

@@ -32,9 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Stops on a real extract (countryside north of Bayreuth) for students placed beside residential
- * roads. Every needing student must be assigned within the limit for the grade or reported; each
- * assigned walk is measured again, independently, with an unbounded {@link ShortestWalkTree} towards
- * the stop.
+ * roads. Every needing student must be assigned within the limit for the grade, or flagged as walking
+ * over it (and then no chosen stop is within the limit), or reported; each walk along the network is
+ * measured again, independently, with an unbounded {@link ShortestWalkTree} towards the stop.
  */
 class SharedOsmStopsTest {
 
@@ -60,13 +60,14 @@ class SharedOsmStopsTest {
             StopPlan plan = planner.plan(students, policy);
             long took_ms = (System.nanoTime() - start) / 1_000_000;
             System.out.println("stops on " + EXTRACT + ": " + students.size() + " students, " + plan.stops().size()
-                    + " stops, " + plan.unserved().size() + " unserved, " + took_ms + " ms");
+                    + " stops, " + plan.unserved().size() + " unserved, " + plan.walksOverLimit().size()
+                    + " walk over the limit, " + took_ms + " ms");
 
             assertEquals(students.size(), plan.assignments().size(), "nobody dropped");
-            assertTrue(plan.served().size() >= 0.9 * students.size(), plan.served().size() + " served");
+            assertTrue(plan.served().size() >= 0.99 * students.size(), plan.served().size() + " served");
             assertTrue(plan.stops().size() < plan.served().size() / 2, "stops are shared: " + plan.stops().size());
             for (StopAssignment a : plan.unserved()) {
-                assertTrue(a.reason().startsWith("no bus-safe road within") || a.reason().startsWith("off network"), a.reason());
+                assertTrue(a.reason().startsWith("no road where a bus may stop within") || a.reason().startsWith("off network"), a.reason());
             }
 
             // Independent check: one full walking tree per stop, compared with every assigned walk.
@@ -86,11 +87,13 @@ class SharedOsmStopsTest {
                 StopAssignment a = plan.assignments().get(i);
                 double limit_m = policy.maxWalkToStopFor_m(a.grade());
                 WalkPoint home = network.findWalkPoint(homes.get(i)).orElseThrow();
-                if (a.served()) {
-                    assertTrue(a.walk_m() <= limit_m, a + " walks " + a.walk_m() + " m, limit " + limit_m);
+                if (a.served() && !a.walkStraightLine()) {
+                    assertEquals(a.walk_m() > limit_m, a.walkOverLimit(), a + " walks " + a.walk_m() + " m, limit " + limit_m);
+                    assertTrue(a.walk_m() <= policy.maxWalkToBusRoad_m(), a + " walks " + a.walk_m());
                     double independent_m = trees.get(a.stopId()).walk_m(home);
                     assertEquals(independent_m, a.walk_m(), 1.0, a.studentId() + " walk to " + a.stopId());
-                } else if (a.reason().startsWith("no bus-safe road")) {
+                }
+                if (a.walkOverLimit() || !a.served()) {
                     for (ShortestWalkTree tree : trees.values()) {
                         assertTrue(tree.walk_m(home) > limit_m, a.studentId() + " could have walked to a chosen stop");
                     }

@@ -79,18 +79,24 @@ class StopPlannerTest {
     }
 
     @Test
-    void gradeTwoPupilFourHundredMetresUpALaneWithNoOtherRoadIsReported() {
+    void gradeTwoPupilFourHundredMetresUpALaneWalksOverTheLimitToTheSharedStop() {
         StopPlan plan = planner.plan(List.of(
                 needs("A", 5, 0.0101, 0.003),
-                needs("B", 2, 0.0101, 0.0036)),   // 400.30 m walk, over the 300 m limit of grades 1-3
+                needs("B", 2, 0.0101, 0.0036)),   // 400.30 m walk, over the 300 m limit of young pupils
                 PlanningPolicy.defaults());
         assertEquals(1, plan.stops().size());
+        StopAssignment a = plan.findAssignment("A").orElseThrow();
         StopAssignment b = plan.findAssignment("B").orElseThrow();
-        assertFalse(b.served());
-        assertTrue(b.findStopId().isEmpty());
-        assertEquals("no bus-safe road within 300 m walk", b.reason());
+        assertTrue(b.served());
+        assertEquals(a.stopId(), b.stopId(), "the lane's junction, chosen for A, is B's nearest bus road too");
+        assertEquals(0.0036 * DEG_M, b.walk_m(), 0.05);
+        assertTrue(b.walkOverLimit());
+        assertFalse(b.walkStraightLine());
+        assertFalse(a.walkOverLimit());
         assertEquals(0.0001 * DEG_M, b.homeAccess_m(), 0.05);
-        assertEquals(List.of(b), plan.unserved());
+        assertEquals(List.of(b), plan.walksOverLimit());
+        assertTrue(plan.unserved().isEmpty());
+        assertEquals(1, plan.stops().get(0).youngPupilCount());
     }
 
     @Test
@@ -130,13 +136,62 @@ class StopPlannerTest {
     }
 
     @Test
-    void studentOnALongTrackFarFromAnyBusRoadIsReported() {
+    void studentOnALongTrackGetsAStopAtTheEndOfTheTrack() {
         StopPlan plan = planner.plan(List.of(needs("F", 7, 0.259, 0.0021)), PlanningPolicy.defaults());
-        // 0.019 deg (2112.70 m) of track to the nearest bus road.
+        // 0.019 deg (2112.70 m) of track to the nearest bus road, within the 3,000 m bound.
+        assertEquals(1, plan.stops().size());
+        assertAt(0.24, 0.002, plan.stops().get(0).location());
+        StopAssignment f = plan.findAssignment("F").orElseThrow();
+        assertEquals(0.019 * DEG_M, f.walk_m(), 0.05);
+        assertTrue(f.walkOverLimit());
+        assertFalse(f.walkStraightLine());
+        assertEquals(List.of(f), plan.walksOverLimit());
+    }
+
+    @Test
+    void studentBeyondTheBoundOnTheWalkToABusRoadIsReportedWithTheTrueReason() {
+        // The track's end is 2112.70 m along the track and 2,000 m is the bound; the straight line to the nearest
+        // bus road is 0.0001 deg (11.12 m) off the track plus 0.019 deg along it, also beyond the bound.
+        StopPlan plan = planner.plan(List.of(needs("F", 7, 0.259, 0.0021)), PlanningPolicy.defaults().withMaxWalkToBusRoad(2_000));
         assertTrue(plan.stops().isEmpty());
         StopAssignment f = plan.findAssignment("F").orElseThrow();
-        assertEquals("no bus-safe road within 500 m walk", f.reason());
+        assertFalse(f.served());
+        assertEquals("no road where a bus may stop within 2000 m (nearest 2113 m in a straight line)", f.reason());
         assertTrue(Double.isNaN(f.walk_m()));
+        assertFalse(f.walkOverLimit());
+    }
+
+    @Test
+    void studentsOverTheLimitNearEachOtherShareOneStop() {
+        // Three pupils 1.6-1.8 km up the long track: each one's nearest bus road is the track's end at 211.
+        StopPlan plan = planner.plan(List.of(
+                needs("F1", 7, 0.2546, 0.0021), needs("F2", 2, 0.2555, 0.0019), needs("F3", 8, 0.2562, 0.0021)),
+                PlanningPolicy.defaults());
+        assertEquals(1, plan.stops().size());
+        assertEquals(3, plan.stops().get(0).studentCount());
+        assertEquals(3, plan.walksOverLimit().size());
+        for (StopAssignment a : plan.assignments()) {
+            assertEquals("T001", a.stopId());
+        }
+    }
+
+    @Test
+    void homesOnAFootwayThatJoinsNoRoadGetTheNearestBusRoadInAStraightLine() {
+        StopPlan plan = planner.plan(List.of(
+                needs("P", 5, 0.405, 0.0013),     // 11.12 m from the footway, 0.0013 deg (144.55 m) from F路
+                needs("Q", 2, 0.406, 0.0013)),    // 0.001 deg further east
+                PlanningPolicy.defaults());
+        assertEquals(1, plan.stops().size(), "one stop for both");
+        StopAssignment p = plan.findAssignment("P").orElseThrow();
+        StopAssignment q = plan.findAssignment("Q").orElseThrow();
+        assertEquals(p.stopId(), q.stopId());
+        assertTrue(p.walkStraightLine() && q.walkStraightLine());
+        assertEquals(0, p.homeAccess_m(), "a straight walk starts at the home");
+        assertEquals(0.0, plan.stops().get(0).location().lat(), ROAD_TOLERANCE_DEG, "on F路");
+        double pWalk_m = p.walk_m(), qWalk_m = q.walk_m();
+        assertTrue(Math.min(pWalk_m, qWalk_m) <= 0.0013 * DEG_M + 0.05, pWalk_m + " " + qWalk_m);
+        assertTrue(Math.max(pWalk_m, qWalk_m) <= Math.hypot(0.001, 0.0013) * DEG_M + 0.05, pWalk_m + " " + qWalk_m);
+        assertFalse(p.walkOverLimit(), "144.55 m is within the limit, though straight");
     }
 
     @Test
@@ -193,16 +248,20 @@ class StopPlannerTest {
     }
 
     @Test
-    void maxWalkZeroCannotServeAHomeOnALaneWithoutBuses() {
+    void maxWalkZeroServesAHomeOnALaneWithoutBusesAtTheLanesEnd() {
         StopPlan plan = planner.plan(List.of(
                 needs("A", 5, 0.0101, 0.003),     // meets the unpaved lane, 333.58 m from the bus road
                 needs("J", 5, 0.01, -0.0001)),    // meets the bus road exactly at the lane's junction
                 PlanningPolicy.defaults().withMaxWalkToStop(0, 0));
-        assertEquals("no bus-safe road within 0 m walk", plan.findAssignment("A").orElseThrow().reason());
         assertEquals(1, plan.stops().size());
         StopAssignment j = plan.findAssignment("J").orElseThrow();
         assertEquals(0, j.walk_m(), 1e-9);
+        assertFalse(j.walkOverLimit());
         assertAt(0.01, 0.0, plan.findStop(j.stopId()).orElseThrow().location());
+        StopAssignment a = plan.findAssignment("A").orElseThrow();
+        assertEquals(j.stopId(), a.stopId());
+        assertEquals(0.003 * DEG_M, a.walk_m(), 0.05);
+        assertTrue(a.walkOverLimit());
     }
 
     /** 18 homes along the village's north-south street and 12 along its cross street, 11 m off the road. */
