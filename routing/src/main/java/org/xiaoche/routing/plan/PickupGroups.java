@@ -57,8 +57,11 @@ public final class PickupGroups {
     private final List<SchoolProblems> schools = new ArrayList<>();
     private final Map<String, String> unroutable = new LinkedHashMap<>();
 
+    private final java.util.function.IntPredicate young;
+
     PickupGroups(List<StopAssignment> served, Map<String, School> schoolsById, PlacePoints places, RouteRules rules,
-                 int seats) {
+                 java.util.function.IntPredicate young, int seats) {
+        this.young = young;
         DwellModel dwell = new DwellModel(rules.dwellFixed_s(), rules.dwellPerStudent_s());
         TravelTimes forward = places.travelTimes();
         TravelTimes backward = transpose(forward);
@@ -115,7 +118,7 @@ public final class PickupGroups {
     private List<Pickup> split(String stopId, String schoolId, int stopNode, List<StopAssignment> assigned,
                                double driveAm_s, double drivePm_s, DwellModel dwell, int seats, RouteRules rules) {
         List<StopAssignment> students = new ArrayList<>(assigned);
-        students.sort(Comparator.comparingDouble((StopAssignment a) -> ownCap_s(a, rules)).thenComparing(StopAssignment::studentId));
+        students.sort(Comparator.comparingDouble((StopAssignment a) -> this.ownCap_s(a, rules)).thenComparing(StopAssignment::studentId));
         List<Pickup> pickups = new ArrayList<>();
         List<List<StopAssignment>> chunks = new ArrayList<>();
         List<StopAssignment> current = new ArrayList<>();
@@ -163,10 +166,10 @@ public final class PickupGroups {
         return pickups;
     }
 
-    /** A student's own ride cap: the ride cap, and for the youngest the journey cap less walk and wait. */
-    static double ownCap_s(StopAssignment a, RouteRules rules) {
+    /** A student's own ride cap: the ride cap, and for young pupils the journey cap less walk and wait. */
+    double ownCap_s(StopAssignment a, RouteRules rules) {
         double cap_s = rules.rideCap_s();
-        if (a.grade() <= 3) {
+        if (young.test(a.grade())) {
             cap_s = Math.min(cap_s, rules.journeyCapGrades1to3_s() - walk_s(a, rules) - rules.waitAtStop_s());
         }
         return cap_s;
@@ -176,8 +179,8 @@ public final class PickupGroups {
         return (a.walk_m() + a.homeAccess_m()) / rules.childWalkSpeed_mps();
     }
 
-    private static String reason(StopAssignment a, double direct_s, String direction, RouteRules rules) {
-        if (a.grade() <= 3 && direct_s <= rules.rideCap_s()) {
+    private String reason(StopAssignment a, double direct_s, String direction, RouteRules rules) {
+        if (young.test(a.grade()) && direct_s <= rules.rideCap_s()) {
             return String.format(Locale.ROOT, "grade %d %sjourney %.1f min (walk %.1f + wait %.1f + direct ride %.1f) exceeds the %.0f min cap",
                     a.grade(), direction, (walk_s(a, rules) + rules.waitAtStop_s() + direct_s) / 60, walk_s(a, rules) / 60,
                     rules.waitAtStop_s() / 60, direct_s / 60, rules.journeyCapGrades1to3_s() / 60);

@@ -26,7 +26,8 @@ public final class PlanChecks {
 
     public static ValidationReport validate(Plan plan, PlanValidator.LegTimes legs) {
         RouteRules rules = plan.policy().routes();
-        ValidationRules validationRules = new ValidationRules(rules.rideCap_s(), rules.journeyCapGrades1to3_s(), 3,
+        ValidationRules validationRules = new ValidationRules(rules.rideCap_s(), rules.journeyCapGrades1to3_s(),
+                java.util.Set.copyOf(plan.policy().youngGrades()),
                 rules.dwellFixed_s(), rules.dwellPerStudent_s(), rules.arrivalEarliestBeforeBell_s(),
                 rules.arrivalLatestBeforeBell_s(), 1.0);
         List<PlanValidator.NeedingStudent> needing = plan.needing().stream()

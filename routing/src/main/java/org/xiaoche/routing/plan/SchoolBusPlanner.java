@@ -113,7 +113,8 @@ public final class SchoolBusPlanner {
         PlacePoints places = travelTimes(stopPlan, served, schoolsById, input.fleet(), unserved);
 
         progress.progress("routes", 0.45);
-        PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, input.fleet().largest().seats());
+        PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, policy::isYoungPupil,
+                input.fleet().largest().seats());
         unserved.putAll(groups.unroutable());
         List<SolvedSchool> solved = routes(groups, base, progress.slice(0.45, 0.85));
         for (SolvedSchool school : solved) {
@@ -351,7 +352,7 @@ public final class SchoolBusPlanner {
     }
 
     private static String stopName(BusStop stop) {
-        return stop.roadName() == null ? "" : stop.roadName();
+        return stop.name() == null || stop.name().isBlank() ? stop.id() : stop.name();
     }
 
     /** SHA-256 over the roster as planned: schools (id, location, times) and students (id, school, grade, home). */

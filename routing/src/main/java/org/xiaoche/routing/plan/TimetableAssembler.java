@@ -151,7 +151,8 @@ final class TimetableAssembler {
                 journeys.put(a.studentId(), new StudentJourney.Builder(a.studentId(), a.schoolId(), a.grade(), a.stopId(),
                         a.walk_m() + a.homeAccess_m(), walk_s, rules.waitAtStop_s())
                         .morning(runId, visit.arrival_s(), route.schoolArrival_s(), ride_s)
-                        .capInfeasible(reason));
+                        .capInfeasible(reason)
+                        .walkOverLimit(a.walkOverLimit()));
             }
         }
         School school = schools.get(route.schoolId());

@@ -218,7 +218,7 @@ public final class PlanValidator {
         if (ride_s > rules.rideCap_s() + rules.tolerance_s()) {
             violations.add(new Violation("ride-cap", id, String.format(Locale.ROOT, "%s ride %.0f s over the %.0f s cap", direction, ride_s, rules.rideCap_s())));
         }
-        if (direction == RunDirection.AM && need.grade() <= rules.youngestGradeLimit()) {
+        if (direction == RunDirection.AM && rules.youngGrades().contains(need.grade())) {
             double journey_s = j.walk_s() + j.wait_s() + ride_s;
             if (journey_s > rules.journeyCapYoung_s() + rules.tolerance_s()) {
                 violations.add(new Violation("journey-cap", id, String.format(Locale.ROOT,

@@ -35,7 +35,7 @@ class PickupGroupsTest {
             served.add(new StopAssignment(String.format("P%03d", i), "S1", grade, "T1", 0, 0, ""));
         }
         School school = new School("S1", "一中", SchoolLevel.JUNIOR, SCHOOL, 0, LocalTime.of(8, 0), LocalTime.of(16, 0), false);
-        return new PickupGroups(served, Map.of("S1", school), places, RouteRules.defaults(), 56);
+        return new PickupGroups(served, Map.of("S1", school), places, RouteRules.defaults(), g -> g <= 3, 56);
     }
 
     @Test

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlanValidatorTest {
 
-    private static final ValidationRules RULES = new ValidationRules(2700, 1800, 3, 30, 5, 1200, 300, 1);
+    private static final ValidationRules RULES = new ValidationRules(2700, 1800, java.util.Set.of(0, 1, 2, 3), 30, 5, 1200, 300, 1);
     private static final LonLat HERE = new LonLat(121, 37);
     private static final double ARRIVE_A = 7 * 3600 + 30 * 60; // 07:30:00
 

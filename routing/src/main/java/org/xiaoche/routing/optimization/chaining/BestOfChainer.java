@@ -14,13 +14,14 @@ public final class BestOfChainer implements RouteChainer {
         this.chainers = List.copyOf(chainers);
     }
 
-    /** Exact path cover under each fixed-arrival policy, plus the movable-time greedy. */
+    /** Exact path cover under each fixed-arrival policy, the movable-time greedy and the repaired optimistic cover. */
     public static BestOfChainer standard() {
         return new BestOfChainer(List.of(
                 new MinimumPathCoverChainer(ArrivalPolicy.EARLIEST),
                 new MinimumPathCoverChainer(ArrivalPolicy.MIDDLE),
                 new MinimumPathCoverChainer(ArrivalPolicy.LATEST),
-                new EarliestEndGreedyChainer()));
+                new EarliestEndGreedyChainer(),
+                new RepairedPathCoverChainer()));
     }
 
     public List<RouteChainer> chainers() {
