@@ -32,6 +32,9 @@ final class SbrpBenchCommand implements Callable<Integer> {
     @Option(names = "--iterations-per-stop", defaultValue = "40", description = "route-solver iterations per stop of a school (default ${DEFAULT-VALUE})")
     int iterationsPerStop;
 
+    @Option(names = "--max-iterations", defaultValue = "4000", description = "most route-solver iterations of one school (default ${DEFAULT-VALUE})")
+    int maxIterations;
+
     @Option(names = "--solver", defaultValue = "jsprit", description = "jsprit or timefold (default ${DEFAULT-VALUE})")
     String solver;
 
@@ -46,7 +49,7 @@ final class SbrpBenchCommand implements Callable<Integer> {
         ParkInstance instance = ParkTaeKimLoader.load(instanceDir);
         BenchmarkRun run = BenchmarkRun.solve(instance, maxRide_s, ParkTaeKimBenchmark.solver(solver),
                 new SolverBudget(SolverBudget.defaults().seed(), iterationsPerStop, SolverBudget.defaults().minIterations(),
-                        SolverBudget.defaults().maxIterations(), Duration.ofMillis(Math.round(seconds * 1000))),
+                        maxIterations, Duration.ofMillis(Math.round(seconds * 1000))),
                 Runtime.getRuntime().availableProcessors());
         if (!run.valid()) {
             System.err.println("INVALID solution: " + run.violations().get(0));

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stop; at most 1 % of those who need transport may be left without a stop, each because no such road lies within
  * the policy's bound, checked independently in a straight line.
  */
-class SharedOsmYubaStopsTest {
+public class SharedOsmYubaStopsTest {
 
     private static final Path GRAPH_CACHE = Path.of("target", "graph-cache");
     private static final String EXTRACT = "yuba-county-ca.osm.pbf";
@@ -117,7 +117,7 @@ class SharedOsmYubaStopsTest {
     }
 
     /** Homes 15 m beside random points of random walkable edges, each at the nearest school in a straight line. */
-    static List<Student> homesBesideWalkableWays(RoadNetwork network, List<School> schools, Random random) {
+    public static List<Student> homesBesideWalkableWays(RoadNetwork network, List<School> schools, Random random) {
         List<Integer> walkable = new ArrayList<>();
         var all = network.baseGraph().getAllEdges();
         while (all.next()) {
