@@ -118,6 +118,11 @@ public class SharedOsmYubaStopsTest {
 
     /** Homes 15 m beside random points of random walkable edges, each at the nearest school in a straight line. */
     public static List<Student> homesBesideWalkableWays(RoadNetwork network, List<School> schools, Random random) {
+        return homesBesideWalkableWays(network, schools, STUDENTS, random);
+    }
+
+    /** As above with {@code count} homes. */
+    public static List<Student> homesBesideWalkableWays(RoadNetwork network, List<School> schools, int count, Random random) {
         List<Integer> walkable = new ArrayList<>();
         var all = network.baseGraph().getAllEdges();
         while (all.next()) {
@@ -126,7 +131,7 @@ public class SharedOsmYubaStopsTest {
             }
         }
         List<Student> students = new ArrayList<>();
-        for (int i = 0; i < STUDENTS; i++) {
+        for (int i = 0; i < count; i++) {
             int edge = walkable.get(random.nextInt(walkable.size()));
             PointList geometry = network.baseGraph().getEdgeIteratorState(edge, Integer.MIN_VALUE).fetchWayGeometry(FetchMode.ALL);
             int k = random.nextInt(geometry.size() - 1);
