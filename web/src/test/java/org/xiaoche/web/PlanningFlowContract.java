@@ -186,6 +186,7 @@ abstract class PlanningFlowContract {
         JsonNode stops = call(get("/api/plans/" + planId + "/stops.geojson").with(PLANNER), 200);
         assertEquals(1, stops.get("features").size());
         assertEquals(1, stops.at("/features/0/properties/students").asInt());
+        assertEquals("村前路", stops.at("/features/0/properties/name").asText(), "stops are named after their road");
         String stopId = stops.at("/features/0/properties/stop_id").asText();
 
         JsonNode routes = call(get("/api/plans/" + planId + "/routes.geojson").with(PLANNER), 200);
@@ -202,6 +203,7 @@ abstract class PlanningFlowContract {
         }
         JsonNode timetable = call(get("/api/plans/" + planId + "/runs/" + amRun + "/timetable").with(PLANNER), 200);
         assertEquals(stopId, timetable.at("/stops/0/placeId").asText());
+        assertEquals("村前路", timetable.at("/stops/0/name").asText());
         assertEquals(1, timetable.at("/stops/0/boarding").asInt());
         assertEquals("school", timetable.at("/stops/1/kind").asText());
         assertEquals("S1", timetable.at("/stops/1/placeId").asText());
