@@ -236,6 +236,9 @@ abstract class PlanningFlowContract {
         for (int i = 0; i < datasetIds.length; i++) {
             PlanStep.Computed computed = planning.solve(datasetIds[i], fleets[i], PlanningPolicy.defaults(), ProgressListener.NONE);
             org.xiaoche.routing.plan.Plan planned = computed.result().plan();
+            assertEquals(10, planned.solver().iterationsPerStop(), "xiaoche.planning.solver-iterations-per-stop");
+            assertEquals(30.0, planned.solver().wallCap_s(), "xiaoche.planning.solver-seconds is the wall cap");
+            assertEquals(0, planned.summary().solverWallCapHits(), "the search ended on its iterations, not on the clock");
             long planId = planning.store(datasetIds[i], computed, null, "pia");
             planIds.add(planId);
 
