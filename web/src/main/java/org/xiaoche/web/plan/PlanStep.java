@@ -1,5 +1,6 @@
 package org.xiaoche.web.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +34,11 @@ import java.util.Map;
 /**
  * Job {@code plan}: stops, bus routes and timetables of one dataset with the engine's
  * {@link SchoolBusPlanner} (jsprit routes, {@link #solverBudget}), then the road geometry of every
- * run; the plan is stored whole (its rows and the engine's plan value), or not at all. Parameters: {@code datasetId}; optional {@code fleetFile} and
- * {@code policyFile}, paths under the data folder of uploaded JSON files (default fleet and policy
- * otherwise). A plan the validator rejects is stored too, marked invalid.
+ * run; the plan is stored whole (its rows and the engine's plan value), or not at all. Parameters:
+ * {@code datasetId}; optional {@code fleetFile} and {@code policyFile}, paths under the data folder
+ * of uploaded JSON files (default fleet and policy otherwise). A plan the validator rejects is
+ * stored too, marked invalid; one that leaves students without a bus or needs buses beyond the
+ * fleet is stored with its coverage marked incomplete.
  */
 @Component
 public class PlanStep implements JobStep {
@@ -117,12 +120,11 @@ public class PlanStep implements JobStep {
     }
 
     /** Stores a computed plan, its rows and its plan value, in one transaction; returns the plan's id. */
-    public long store(long datasetId, Computed computed, Long jobId, String createdBy) throws com.fasterxml.jackson.core.JsonProcessingException {
+    public long store(long datasetId, Computed computed, Long jobId, String createdBy) throws JsonProcessingException {
         String policyJson = json.writeValueAsString(computed.policy());
         String fleetJson = json.writeValueAsString(computed.fleet());
-        Long planId = transaction.execute(status -> plans.insert(datasetId, jobId, computed.result(), computed.lines(),
+        return transaction.execute(status -> plans.insert(datasetId, jobId, computed.result(), computed.lines(),
                 policyJson, fleetJson, createdBy));
-        return planId;
     }
 
     /**
