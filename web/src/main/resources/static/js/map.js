@@ -68,7 +68,8 @@
 
   function stopPopup(p) {
     // Operators get no "students" property at all, so the row is left out.
-    return rows([[T.stop, p.stop_id], [T.road, p.road], [T.students, p.students], [T.times, p.times]]);
+    return rows([[T.stopName, p.name], [T.stop, p.stop_id], [T.road, p.road === p.name ? null : p.road],
+      [T.students, p.students], [T.times, p.times]]);
   }
 
   function routePopup(p) {
@@ -210,17 +211,45 @@
     return runs;
   }
 
+  function fmt(template, ...args) {
+    return template.replace(/\{(\d)\}/g, (m, i) => args[Number(i)]);
+  }
+
+  /**
+   * The plan's two-part verdict: green only when the rules hold AND coverage is complete; amber when the
+   * rules hold but students have no bus or buses are needed beyond the fleet; red when the rules fail.
+   * Operators get the two words without numbers, so no count is shown to them.
+   */
+  function verdict(plan) {
+    const state = !plan.valid ? 'invalid' : plan.coverageComplete ? 'complete' : 'incomplete';
+    const text = fmt(T.verdictParts, plan.valid ? T.rulesValid : T.rulesInvalid,
+      plan.coverageComplete ? T.coverageComplete : T.coverageIncomplete);
+    const details = [];
+    if (plan.unserved > 0) details.push(fmt(T.studentsWithoutBus, plan.unserved));
+    if (plan.busesBeyondFleet > 0) details.push(fmt(T.busesBeyondFleet, plan.busesBeyondFleet));
+    const detail = details.length === 0 ? null : details.length === 1 ? details[0] : fmt(T.verdictBoth, details[0], details[1]);
+    return { state, headline: text, text: detail ? fmt(T.verdictDetails, text, detail) : text };
+  }
+
   function showPlanSummary(plan) {
     const badge = document.getElementById('plan-validity');
+    const v = verdict(plan);
     badge.hidden = false;
-    badge.className = plan.valid ? 'valid' : 'invalid';
+    badge.className = v.state === 'complete' ? 'valid' : v.state;
     badge.dataset.valid = plan.valid;
-    badge.textContent = (plan.valid ? T.valid : T.invalid) + ' · ' + plan.validatorVerdict;
+    badge.dataset.coverage = plan.coverageComplete ? 'complete' : 'incomplete';
+    badge.dataset.verdict = v.state;
+    badge.textContent = v.text;
+    // The engine's own sentences (English, with counts for planners and viewers) on hover.
+    badge.title = plan.validatorVerdict + ' · ' + plan.coverageVerdict;
     const dl = document.getElementById('plan-summary');
     dl.innerHTML = '';
-    [[T.buses, plan.buses], [T.runs, plan.runs], [T.stops, plan.stops], [T.busKm, plan.busKmPerDay],
-      [T.transported, plan.transported], [T.unserved, plan.unserved], [T.capInfeasible, plan.capInfeasible],
-      [T.rideP90, plan.rideP90_s == null ? null : Math.round(plan.rideP90_s / 60)], [T.solver, plan.solver]]
+    const reasons = Object.entries(plan.unservedByReason || {}).map(([code, n]) => [T.unservedReasons[code] || code, n]);
+    [[T.buses, plan.buses], [T.shortfall, plan.busesBeyondFleet], [T.runs, plan.runs], [T.stops, plan.stops],
+      [T.busKm, plan.busKmPerDay], [T.transported, plan.transported], [T.unserved, plan.unserved], ...reasons,
+      [T.capInfeasible, plan.capInfeasible], [T.walkOverLimit, plan.walkOverLimit],
+      [T.rideP90, plan.rideP90_s == null ? null : Math.round(plan.rideP90_s / 60)], [T.solver, plan.solver],
+      [T.wallCapHits, plan.solverWallCapHits > 0 ? plan.solverWallCapHits : null]]
       .filter(p => p[1] !== undefined && p[1] !== null).forEach(p => {
         const dt = document.createElement('dt');
         dt.textContent = p[0];
@@ -259,7 +288,8 @@
     tbody.innerHTML = '';
     t.stops.forEach(s => {
       const tr = document.createElement('tr');
-      [s.seq, s.kind === 'school' ? schoolName(s.placeId) : s.placeId, s.arrival, s.departure].forEach(v => cell(tr, v));
+      [s.seq, s.kind === 'school' ? schoolName(s.placeId) : (s.name ? s.name + ' (' + s.placeId + ')' : s.placeId),
+        s.arrival, s.departure].forEach(v => cell(tr, v));
       cell(tr, s.boarding).className = 'counts';
       cell(tr, s.alighting).className = 'counts';
       tbody.appendChild(tr);
@@ -308,7 +338,7 @@
     plans.forEach(p => {
       const option = document.createElement('option');
       option.value = p.id;
-      option.textContent = '#' + p.id + ' · ' + (p.valid ? T.valid : T.invalid) + ' · ' + new Date(p.createdAt).toLocaleString();
+      option.textContent = '#' + p.id + ' · ' + verdict(p).headline + ' · ' + new Date(p.createdAt).toLocaleString();
       select.appendChild(option);
     });
     document.getElementById('no-plan').hidden = plans.length > 0;

@@ -10,15 +10,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.xiaoche.routing.fleet.BusType;
+import org.xiaoche.routing.fleet.Fleet;
+import org.xiaoche.routing.plan.PlanChecks;
+import org.xiaoche.routing.plan.PlanCodec;
+import org.xiaoche.routing.plan.PlanScoring;
+import org.xiaoche.routing.plan.PlanSummary;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.job.Job;
 import org.xiaoche.web.job.JobRepository;
 import org.xiaoche.web.job.JobState;
+import org.xiaoche.web.plan.PlanRepository;
+import org.xiaoche.web.plan.PlanStep;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -31,7 +45,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The planner's whole path through the API, run against each database: upload a region and wait
  * for its import, have a bad roster rejected with nothing stored, upload a good one, compute
  * eligibility in a job, reopen the run and its students, delete the dataset and see its students
- * gone everywhere. Subclasses choose the database.
+ * gone everywhere; store a plan value and read it back equal; see a fleet's shortfall reported.
+ * Subclasses choose the database.
  */
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -47,6 +62,10 @@ abstract class PlanningFlowContract {
     JobRepository jobs;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlanStep planning;
+    @Autowired
+    PlanRepository plans;
 
     JsonNode call(org.springframework.test.web.servlet.RequestBuilder request, int expectedStatus) throws Exception {
         var response = mvc.perform(request).andReturn().getResponse();
@@ -61,6 +80,10 @@ abstract class PlanningFlowContract {
 
     @Test
     void plannerUploadsRegionAndRosterAndComputesEligibility() throws Exception {
+        // Other tests of the class share the database: counts are compared with these.
+        long datasetsBefore = count("dataset"), schoolsBefore = count("school"), studentsBefore = count("student");
+        long eligibilityStudentsBefore = count("eligibility_student"), runsBefore = count("eligibility_run");
+        long planStudentsBefore = count("plan_student"), plansBefore = count("plan");
         JsonNode created = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村 Village")
                 .with(PLANNER).with(csrf()), 202);
         long regionId = created.at("/region/id").asLong();
@@ -80,9 +103,9 @@ abstract class PlanningFlowContract {
         rejected.get("problems").forEach(p -> fieldByLine.put(p.get("line").asLong(), p.get("field").asText()));
         assertEquals(Map.of(3L, "school_id", 4L, "grade"), fieldByLine, rejected.toString());
         rejected.get("problems").forEach(p -> assertEquals("students.csv", p.get("file").asText()));
-        assertEquals(0, count("dataset"));
-        assertEquals(0, count("school"));
-        assertEquals(0, count("student"));
+        assertEquals(datasetsBefore, count("dataset"));
+        assertEquals(schoolsBefore, count("school"));
+        assertEquals(studentsBefore, count("student"));
 
         JsonNode dataset = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
                 .file(Fixtures.studentsPart("students.csv")).param("name", "2026 秋").with(PLANNER).with(csrf()), 201);
@@ -114,15 +137,17 @@ abstract class PlanningFlowContract {
         JsonNode schools = call(get("/api/datasets/" + datasetId + "/schools.geojson").with(PLANNER), 200);
         assertEquals("村小 Village School", schools.at("/features/0/properties/name").asText());
 
-        long planId = plan(datasetId);
+        long planId = plan(datasetId, planStudentsBefore);
+        assertTrue(plans.findPlanValue(planId).isPresent(), "the plan job stores the plan value");
 
-        // Deleting a dataset deletes its students everywhere, results and plans included.
+        // Deleting a dataset deletes its students everywhere, results and plans (with their plan values) included.
         call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
-        assertEquals(0, count("student"));
-        assertEquals(0, count("eligibility_student"));
-        assertEquals(0, count("eligibility_run"));
-        assertEquals(0, count("plan_student"));
-        assertEquals(0, count("plan"));
+        assertEquals(studentsBefore, count("student"));
+        assertEquals(eligibilityStudentsBefore, count("eligibility_student"));
+        assertEquals(runsBefore, count("eligibility_run"));
+        assertEquals(planStudentsBefore, count("plan_student"));
+        assertEquals(plansBefore, count("plan"));
+        assertTrue(plans.findPlanValue(planId).isEmpty());
         call(get("/api/eligibility-runs/" + done.resultId()).with(PLANNER), 404);
         call(get("/api/plans/" + planId).with(PLANNER), 404);
     }
@@ -131,7 +156,7 @@ abstract class PlanningFlowContract {
      * Plans the fixture dataset through the API with an uploaded fleet: P2 rides one minibus to school
      * and back, P3 stays unserved. A fleet file that does not read is refused before any job starts.
      */
-    private long plan(long datasetId) throws Exception {
+    private long plan(long datasetId, long planStudentsBefore) throws Exception {
         long jobsBefore = count("job");
         JsonNode refused = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
                 "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"x\", \"seats\": 500}]}".getBytes()))
@@ -149,6 +174,9 @@ abstract class PlanningFlowContract {
         JsonNode plan = call(get("/api/plans/" + planId).with(PLANNER), 200);
         assertTrue(plan.get("valid").asBoolean(), plan.toString());
         assertTrue(plan.get("validatorVerdict").asText().startsWith("VALID"), plan.toString());
+        assertTrue(plan.get("coverageComplete").asBoolean(), plan.toString());
+        assertEquals(0, plan.get("busesBeyondFleet").asInt());
+        assertEquals(0, plan.get("unservedByReason").size());
         assertEquals(1, plan.get("needingTransport").asInt());
         assertEquals(1, plan.get("transported").asInt());
         assertEquals(1, plan.get("buses").asInt());
@@ -158,6 +186,7 @@ abstract class PlanningFlowContract {
         JsonNode stops = call(get("/api/plans/" + planId + "/stops.geojson").with(PLANNER), 200);
         assertEquals(1, stops.get("features").size());
         assertEquals(1, stops.at("/features/0/properties/students").asInt());
+        assertEquals("村前路", stops.at("/features/0/properties/name").asText(), "stops are named after their road");
         String stopId = stops.at("/features/0/properties/stop_id").asText();
 
         JsonNode routes = call(get("/api/plans/" + planId + "/routes.geojson").with(PLANNER), 200);
@@ -174,6 +203,7 @@ abstract class PlanningFlowContract {
         }
         JsonNode timetable = call(get("/api/plans/" + planId + "/runs/" + amRun + "/timetable").with(PLANNER), 200);
         assertEquals(stopId, timetable.at("/stops/0/placeId").asText());
+        assertEquals("村前路", timetable.at("/stops/0/name").asText());
         assertEquals(1, timetable.at("/stops/0/boarding").asInt());
         assertEquals("school", timetable.at("/stops/1/kind").asText());
         assertEquals("S1", timetable.at("/stops/1/placeId").asText());
@@ -185,7 +215,123 @@ abstract class PlanningFlowContract {
         assertEquals(Map.of("P2", "transported"), statusById);
         assertEquals(stopId, riders.at("/features/0/properties/stop_id").asText());
         assertTrue(riders.at("/features/0/properties/pickup").asText().matches("\\d\\d:\\d\\d:\\d\\d"));
-        assertEquals(1, count("plan_student"));
+        assertEquals(planStudentsBefore + 1, count("plan_student"));
         return planId;
+    }
+
+    /**
+     * The plan value survives the database exactly: planned, stored (as the plan job does), read back
+     * with findPlanValue, it equals the engine's plan record for record, its stored bytes are the
+     * codec's bytes, and re-validating it from its own legs and re-scoring it gives the stored summary,
+     * which the plan row's figures repeat. Checked on the fixture village (one rider) and on a crowd of
+     * 60 with a one-bus fleet (several buses, a shortfall). Deleting the dataset deletes the values.
+     */
+    @Test
+    void storedPlanValueReloadsEqualAndRescoresToTheStoredSummary() throws Exception {
+        long regionId = readyRegion();
+        Fleet oneBus = new Fleet(List.of(new BusType("minibus", 19, 450, 2.2, 1)), List.of());
+        long[] datasetIds = {dataset(regionId, "students.csv"), dataset(regionId, "students-crowd.csv")};
+        Fleet[] fleets = {Fleet.defaults(), oneBus};
+        List<Long> planIds = new ArrayList<>();
+        for (int i = 0; i < datasetIds.length; i++) {
+            PlanStep.Computed computed = planning.solve(datasetIds[i], fleets[i], PlanningPolicy.defaults(), ProgressListener.NONE);
+            org.xiaoche.routing.plan.Plan planned = computed.result().plan();
+            assertEquals(10, planned.solver().iterationsPerStop(), "xiaoche.planning.solver-iterations-per-stop");
+            assertEquals(30.0, planned.solver().wallCap_s(), "xiaoche.planning.solver-seconds is the wall cap");
+            assertEquals(0, planned.summary().solverWallCapHits(), "the search ended on its iterations, not on the clock");
+            long planId = planning.store(datasetIds[i], computed, null, "pia");
+            planIds.add(planId);
+
+            org.xiaoche.routing.plan.Plan reloaded = plans.findPlanValue(planId).orElseThrow();
+            assertEquals(planned, reloaded, "the plan value reloads equal");
+            byte[] stored = jdbc.queryForObject("SELECT plan_value FROM plan WHERE id = ?", byte[].class, planId);
+            assertArrayEquals(PlanCodec.toBytes(planned), gunzip(stored), "stored as the codec's bytes, gzip-compressed");
+            assertTrue(stored.length < PlanCodec.toBytes(planned).length, "compressed");
+
+            PlanSummary rescored = PlanScoring.score(reloaded.withValidation(PlanChecks.revalidate(reloaded)));
+            assertEquals(computed.result().summary(), rescored, "re-validated and re-scored from the stored plan alone");
+
+            org.xiaoche.web.plan.Plan row = plans.findById(planId).orElseThrow();
+            PlanSummary s = planned.summary();
+            assertEquals(s.rulesValid(), row.valid());
+            assertEquals(s.rulesVerdict(), row.validatorVerdict());
+            assertEquals(s.coverageComplete(), row.coverageComplete());
+            assertEquals(s.coverageVerdict(), row.coverageVerdict());
+            assertEquals(s.busesBeyondFleet(), row.busesBeyondFleet());
+            assertEquals(s.walkOverLimit(), row.walkOverLimit());
+            assertEquals(s.unservedByReason(), row.unservedByReason());
+            assertEquals(s.buses(), row.buses());
+            assertEquals(s.transported(), row.transported());
+
+            Map<String, String> names = new HashMap<>();
+            plans.stops(planId).forEach(stop -> names.put(stop.stopId(), stop.name()));
+            planned.stops().forEach(stop -> assertEquals(stop.name(), names.get(stop.id()), "stop rows carry the stop's name"));
+            assertEquals(planned.stops().size(), reloaded.stops().size());
+        }
+        org.xiaoche.routing.plan.Plan crowd = plans.findPlanValue(planIds.get(1)).orElseThrow();
+        assertTrue(crowd.buses().size() >= 2, "60 riders need several 19-seat buses: " + crowd.summary());
+        assertTrue(crowd.summary().busesBeyondFleet() > 0, crowd.summary().toString());
+
+        for (long datasetId : datasetIds) {
+            call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
+        }
+        for (long planId : planIds) {
+            assertTrue(plans.findPlanValue(planId).isEmpty(), "deleting the dataset deletes plan " + planId + "'s value");
+            assertEquals(0L, jdbc.queryForObject("SELECT count(*) FROM plan WHERE id = ?", Long.class, planId));
+        }
+    }
+
+    /**
+     * A fleet file of one bus on a roster that needs several: the plan uses the buses it needs and
+     * says so. Planners read the shortfall and the incomplete coverage through GET /api/plans/{id}
+     * and the list; operators read "INCOMPLETE" without any number.
+     */
+    @Test
+    void aOneBusFleetOnARosterNeedingMoreReportsItsShortfall() throws Exception {
+        long datasetId = dataset(readyRegion(), "students-crowd.csv");
+        JsonNode job = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet", "fleet.json",
+                "application/json", "{\"busTypes\": [{\"id\": \"minibus\", \"seats\": 19, \"available\": 1}]}".getBytes()))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 202);
+        Job done = Fixtures.awaitFinished(jobs, job.get("id").asLong(), Duration.ofSeconds(90));
+        assertEquals(JobState.SUCCEEDED, done.state(), done.message());
+        long planId = done.resultId();
+
+        JsonNode plan = call(get("/api/plans/" + planId).with(PLANNER), 200);
+        assertEquals(60, plan.get("needingTransport").asInt(), plan.toString());
+        assertTrue(plan.get("buses").asInt() >= 2, plan.toString());
+        assertEquals(plan.get("buses").asInt() - 1, plan.get("busesBeyondFleet").asInt(), "one bus available, the rest beyond: " + plan);
+        assertFalse(plan.get("coverageComplete").asBoolean(), plan.toString());
+        assertTrue(plan.get("coverageVerdict").asText().contains("beyond the fleet"), plan.toString());
+        JsonNode listed = call(get("/api/plans?datasetId=" + datasetId).with(PLANNER), 200).get(0);
+        assertEquals(plan.get("busesBeyondFleet"), listed.get("busesBeyondFleet"));
+        assertFalse(listed.get("coverageComplete").asBoolean());
+
+        JsonNode operator = call(get("/api/plans/" + planId).with(user("olga").roles("OPERATOR")), 200);
+        assertFalse(operator.get("coverageComplete").asBoolean());
+        assertEquals("INCOMPLETE", operator.get("coverageVerdict").asText());
+        assertFalse(operator.has("busesBeyondFleet"), operator.toString());
+        assertFalse(operator.has("unservedByReason"), operator.toString());
+        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A region made from the fixture village, imported. */
+    private long readyRegion() throws Exception {
+        JsonNode created = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村 Village")
+                .with(PLANNER).with(csrf()), 202);
+        Job imported = Fixtures.awaitFinished(jobs, created.at("/job/id").asLong(), Duration.ofSeconds(60));
+        assertEquals(JobState.SUCCEEDED, imported.state(), imported.message());
+        return created.at("/region/id").asLong();
+    }
+
+    /** The fixture school with a students fixture, uploaded through the API. */
+    private long dataset(long regionId, String studentsFixture) throws Exception {
+        return call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
+                .file(Fixtures.studentsPart(studentsFixture)).with(PLANNER).with(csrf()), 201).get("id").asLong();
     }
 }

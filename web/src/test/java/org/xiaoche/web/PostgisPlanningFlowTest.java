@@ -25,6 +25,8 @@ class PostgisPlanningFlowTest extends PlanningFlowContract {
         String type = jdbc.queryForObject("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                 + " WHERE attrelid = 'student'::regclass AND attname = 'home'", String.class);
         assertEquals("geometry(Point,4326)", type);
+        assertEquals("bytea", jdbc.queryForObject("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                + " WHERE attrelid = 'plan'::regclass AND attname = 'plan_value'", String.class));
         assertTrue(jdbc.queryForObject("SELECT ST_Equals(ST_GeomFromEWKB(?), ST_SetSRID(ST_MakePoint(1, 2), 4326))",
                 Boolean.class, (Object) new org.xiaoche.web.system.SpatialSql(jdbc).toEwkb(
                         new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(1, 2)))));

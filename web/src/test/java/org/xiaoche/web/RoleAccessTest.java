@@ -175,7 +175,8 @@ class RoleAccessTest {
                 "/api/plans/" + planId + "/routes.geojson", "/api/plans/" + planId + "/runs",
                 "/api/plans/" + planId + "/runs/" + runIdOfPlan + "/timetable"};
         java.util.Set<String> countKeys = java.util.Set.of("students", "grades_1_3", "boarding", "alighting", "loadAfter",
-                "needingTransport", "transported", "unserved", "capInfeasible", "studentsOverCaps", "rideP50_s", "violations");
+                "needingTransport", "transported", "unserved", "capInfeasible", "studentsOverCaps", "rideP50_s", "violations",
+                "busesBeyondFleet", "unservedByReason", "walkOverLimit", "solverWallCapHits");
         for (String path : paths) {
             String operator = body(path, "OPERATOR");
             java.util.List<String> keys = new java.util.ArrayList<>();
@@ -192,6 +193,11 @@ class RoleAccessTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "VIEWER").contains("\"students\""));
+        // Both parts of the verdict reach operators as words only.
+        com.fasterxml.jackson.databind.JsonNode operatorPlan = json.readTree(body("/api/plans/" + planId, "OPERATOR"));
+        assertEquals("VALID", operatorPlan.get("validatorVerdict").asText());
+        assertEquals("COMPLETE", operatorPlan.get("coverageVerdict").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(operatorPlan.get("coverageComplete").asBoolean());
         org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "OPERATOR").contains("\"times\""));
     }
 

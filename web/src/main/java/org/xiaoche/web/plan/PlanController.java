@@ -50,31 +50,45 @@ public class PlanController {
     public record NewPlan(long datasetId) {
     }
 
-    /** A plan as listed; fields a role may not see are left out (null fields are not written). */
+    /**
+     * A plan as listed, with both parts of its verdict: rules ({@code valid}, {@code validatorVerdict})
+     * and coverage ({@code coverageComplete}, {@code coverageVerdict}, the shortfall
+     * {@code busesBeyondFleet} and the unserved students per reason). Fields a role may not see are
+     * left out (null fields are not written): operators get the two verdicts as words only.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanView(long id, long datasetId, long regionId, Long jobId, String solver, boolean valid,
-                           String validatorVerdict, List<String> violations, Integer needingTransport, Integer transported,
-                           Integer unserved, Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay,
-                           double costPerDay, Double rideP50_s, Double rideP90_s, Double rideMax_s,
-                           Integer studentsOverCaps, Instant createdAt) {
+                           String validatorVerdict, List<String> violations, boolean coverageComplete,
+                           String coverageVerdict, Integer busesBeyondFleet, Map<String, Integer> unservedByReason,
+                           Integer walkOverLimit, Integer needingTransport, Integer transported, Integer unserved,
+                           Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, double costPerDay,
+                           Double rideP50_s, Double rideP90_s, Double rideMax_s, Integer studentsOverCaps,
+                           Integer solverWallCapHits, Instant createdAt) {
 
         static PlanView of(Plan p, PlanAudience audience, boolean withViolations) {
             boolean counts = audience.seesStudentCounts();
-            // The verdict text counts students, and violations name students: operators get only the word.
+            // Both verdict texts count students, and violations name students: operators get only the words.
             String verdict = counts ? p.validatorVerdict() : (p.valid() ? "VALID" : "INVALID");
+            String coverage = counts ? p.coverageVerdict() : (p.coverageComplete() ? "COMPLETE" : "INCOMPLETE");
             List<String> violations = withViolations && audience.seesStudentIds() && p.violations() != null
                     ? List.of(p.violations().split("\n")) : null;
             return new PlanView(p.id(), p.datasetId(), p.regionId(), p.jobId(), p.solver(), p.valid(), verdict, violations,
+                    p.coverageComplete(), coverage, counts ? p.busesBeyondFleet() : null,
+                    counts ? p.unservedByReason() : null, counts ? p.walkOverLimit() : null,
                     counts ? p.needingTransport() : null, counts ? p.transported() : null, counts ? p.unserved() : null,
                     counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
                     Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
-                    counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null, p.createdAt());
+                    counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
+                    counts ? p.solverWallCapHits() : null, p.createdAt());
         }
     }
 
-    /** One place of a run; boarding, alighting and load are left out for operators. */
+    /**
+     * One place of a run; {@code name} is the stop's name (null for schools and unnamed stops);
+     * boarding, alighting and load are left out for operators.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TimetableStopView(int seq, String placeId, String kind, String arrival, String departure,
+    public record TimetableStopView(int seq, String placeId, String name, String kind, String arrival, String departure,
                                     Integer boarding, Integer alighting, Integer loadAfter) {
     }
 
@@ -164,6 +178,7 @@ public class PlanController {
         byte[] body = PlanGeoJson.points(plans.stops(id), PlanRepository.StopRow::location, s -> {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("stop_id", s.stopId());
+            props.put("name", s.name());
             props.put("road", s.roadName());
             if (audience.seesStudentCounts()) {
                 props.put("students", s.studentCount());
@@ -215,8 +230,10 @@ public class PlanController {
         boolean counts = PlanAudience.of(auth).seesStudentCounts();
         PlanRepository.RunRow run = plans.runs(id).stream().filter(r -> r.runId().equals(runId)).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "plan " + id + " has no run " + runId));
+        Map<String, String> names = new HashMap<>();
+        plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
         List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
-                t.school() ? "school" : "stop", PlanExport.clock(t.arrival_s()), PlanExport.clock(t.departure_s()),
+                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", PlanExport.clock(t.arrival_s()), PlanExport.clock(t.departure_s()),
                 counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
         return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
                 counts ? run.students() : null, run.length_km(), stops);

@@ -1,5 +1,8 @@
 package org.xiaoche.web.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -9,7 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.xiaoche.routing.geo.LonLat;
+import org.xiaoche.routing.plan.PlanCodec;
 import org.xiaoche.routing.plan.PlanResult;
+import org.xiaoche.routing.plan.PlanStop;
 import org.xiaoche.routing.plan.PlanSummary;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
@@ -18,6 +23,10 @@ import org.xiaoche.routing.timetable.TimedStop;
 import org.xiaoche.routing.validation.Violation;
 import org.xiaoche.web.system.SpatialSql;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,10 +39,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The {@code plan}, {@code plan_stop}, {@code plan_run}, {@code plan_run_stop} and {@code plan_student}
- * tables. Student homes stay in {@code student}; {@link #students} joins them for planners only.
+ * tables. The plan row also holds the engine's plan value ({@link #findPlanValue}): student ids but
+ * no homes. Student homes stay in {@code student}; {@link #students} joins them for planners only.
  */
 @Repository
 public class PlanRepository {
@@ -42,17 +54,25 @@ public class PlanRepository {
     static final int MAX_STORED_VIOLATIONS = 50;
 
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
-    private static final String PLAN_COLUMNS = "p.*, d.region_id";
+    // Everything but the plan value, which only findPlanValue reads.
+    private static final String PLAN_COLUMNS = "p.id, p.dataset_id, p.job_id, p.solver, p.valid, p.validator_verdict,"
+            + " p.violations, p.needing_transport, p.transported, p.unserved, p.cap_infeasible, p.stops, p.buses, p.runs,"
+            + " p.bus_km_per_day, p.cost_per_day, p.ride_p50_s, p.ride_p90_s, p.ride_max_s, p.students_over_caps,"
+            + " p.coverage_complete, p.coverage_verdict, p.buses_beyond_fleet, p.walk_over_limit, p.unserved_by_reason,"
+            + " p.solver_wall_cap_hits, p.created_by, p.created_at, d.region_id";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final RowMapper<Plan> PLAN = (rs, i) -> new Plan(rs.getLong("id"), rs.getLong("dataset_id"),
             rs.getLong("region_id"), (Long) rs.getObject("job_id", Long.class), rs.getString("solver"), rs.getBoolean("valid"),
             rs.getString("validator_verdict"), rs.getString("violations"), rs.getInt("needing_transport"),
             rs.getInt("transported"), rs.getInt("unserved"), rs.getInt("cap_infeasible"), rs.getInt("stops"), rs.getInt("buses"),
             rs.getInt("runs"), rs.getDouble("bus_km_per_day"), rs.getDouble("cost_per_day"), nullable(rs, "ride_p50_s"),
-            nullable(rs, "ride_p90_s"), nullable(rs, "ride_max_s"), rs.getInt("students_over_caps"), rs.getString("created_by"),
-            rs.getTimestamp("created_at").toInstant());
+            nullable(rs, "ride_p90_s"), nullable(rs, "ride_max_s"), rs.getInt("students_over_caps"),
+            rs.getBoolean("coverage_complete"), rs.getString("coverage_verdict"), rs.getInt("buses_beyond_fleet"),
+            rs.getInt("walk_over_limit"), reasons(rs.getString("unserved_by_reason")), rs.getInt("solver_wall_cap_hits"),
+            rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
 
-    /** A stored stop. */
-    public record StopRow(String stopId, String roadName, int studentCount, int grades1to3Count, LonLat location) {
+    /** A stored stop; {@code name} is the plan's name of the stop ({@code PlanStop.name}), empty when it has none. */
+    public record StopRow(String stopId, String name, String roadName, int studentCount, int grades1to3Count, LonLat location) {
     }
 
     /** A stored run; {@code line} is the road geometry, empty when none could be drawn. */
@@ -80,21 +100,29 @@ public class PlanRepository {
     }
 
     /**
-     * Stores a whole plan; the caller provides the transaction.
+     * Stores a whole plan: the plan row with its summary, both parts of the verdict and the plan value
+     * ({@code result.plan()}, as {@link PlanCodec} writes it, gzip-compressed), then its stops, runs,
+     * timetables and student rows. The caller provides the transaction, so all of it is stored or none.
      *
      * @param lines road geometry per run id
      */
     public long insert(long datasetId, Long jobId, PlanResult result, Map<String, List<LonLat>> lines,
                        String policyJson, String fleetJson, String createdBy) {
-        PlanSummary s = result.summary();
-        String violations = result.validation().violations().stream().limit(MAX_STORED_VIOLATIONS)
+        org.xiaoche.routing.plan.Plan value = result.plan();
+        PlanSummary s = value.summary();
+        String violations = value.validation().violations().stream().limit(MAX_STORED_VIOLATIONS)
                 .map(Violation::toString).collect(Collectors.joining("\n"));
+        byte[] stored = gzip(PlanCodec.toBytes(value));
+        String byReason = reasonsText(s.unservedByReason());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement("INSERT INTO plan (dataset_id, job_id, solver, valid, validator_verdict,"
                     + " violations, needing_transport, transported, unserved, cap_infeasible, stops, buses, runs, bus_km_per_day,"
-                    + " cost_per_day, ride_p50_s, ride_p90_s, ride_max_s, students_over_caps, policy, fleet, created_by, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"id"});
+                    + " cost_per_day, ride_p50_s, ride_p90_s, ride_max_s, students_over_caps, policy, fleet, created_by, created_at,"
+                    + " plan_value, coverage_complete, coverage_verdict, buses_beyond_fleet, walk_over_limit, unserved_by_reason,"
+                    + " solver_wall_cap_hits)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[]{"id"});
             ps.setLong(1, datasetId);
             if (jobId == null) {
                 ps.setNull(2, Types.BIGINT);
@@ -102,8 +130,8 @@ public class PlanRepository {
                 ps.setLong(2, jobId);
             }
             ps.setString(3, truncate(s.solver(), 200));
-            ps.setBoolean(4, result.validation().valid());
-            ps.setString(5, truncate(result.validation().verdict(), 300));
+            ps.setBoolean(4, s.rulesValid());
+            ps.setString(5, truncate(s.rulesVerdict(), 300));
             ps.setString(6, violations.isEmpty() ? null : truncate(violations, 8000));
             ps.setInt(7, s.needingTransport());
             ps.setInt(8, s.transported());
@@ -122,23 +150,32 @@ public class PlanRepository {
             ps.setString(21, truncate(fleetJson, 8000));
             ps.setString(22, createdBy);
             ps.setTimestamp(23, Timestamp.from(Instant.now()));
+            ps.setBytes(24, stored);
+            ps.setBoolean(25, s.coverageComplete());
+            ps.setString(26, truncate(s.coverageVerdict(), 500));
+            ps.setInt(27, s.busesBeyondFleet());
+            ps.setInt(28, s.walkOverLimit());
+            ps.setString(29, byReason);
+            ps.setInt(30, s.solverWallCapHits());
             return ps;
         }, keys);
         long planId = keys.getKey().longValue();
 
-        jdbc.batchUpdate("INSERT INTO plan_stop (plan_id, stop_id, road_name, student_count, grades_1_3_count, location)"
-                + " VALUES (?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")", result.stops().stops(), 1000, (ps, stop) -> {
+        jdbc.batchUpdate("INSERT INTO plan_stop (plan_id, stop_id, stop_name, road_name, student_count, grades_1_3_count, location)"
+                + " VALUES (?, ?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")", result.stops().stops(), 1000, (ps, stop) -> {
             ps.setLong(1, planId);
             ps.setString(2, stop.id());
-            ps.setString(3, truncate(stop.roadName(), 300));
-            ps.setInt(4, stop.studentCount());
-            ps.setInt(5, stop.grades1to3Count());
-            ps.setBytes(6, spatial.toEwkb(WGS84.createPoint(new Coordinate(stop.location().lon(), stop.location().lat()))));
+            // Stops no run calls at (their students went unserved) are not in the plan value: named by their road.
+            ps.setString(3, truncate(value.findStop(stop.id()).map(PlanStop::name).orElse(stop.roadName()), 300));
+            ps.setString(4, truncate(stop.roadName(), 300));
+            ps.setInt(5, stop.studentCount());
+            ps.setInt(6, stop.grades1to3Count());
+            ps.setBytes(7, spatial.toEwkb(WGS84.createPoint(new Coordinate(stop.location().lon(), stop.location().lat()))));
         });
 
         List<Object[]> runs = new ArrayList<>();
         List<Object[]> timetable = new ArrayList<>();
-        for (Bus bus : result.timetable().buses()) {
+        for (Bus bus : value.buses()) {
             for (BusRun run : bus.runs()) {
                 List<LonLat> line = lines.getOrDefault(run.runId(), List.of());
                 runs.add(new Object[]{bus, run, line});
@@ -188,8 +225,8 @@ public class PlanRepository {
         });
 
         List<Object[]> students = new ArrayList<>();
-        result.timetable().students().forEach(j -> students.add(new Object[]{j.studentId(), j}));
-        new TreeMap<>(result.timetable().unservedReasons()).forEach((id, reason) -> students.add(new Object[]{id, reason}));
+        value.journeys().forEach(j -> students.add(new Object[]{j.studentId(), j}));
+        value.unserved().forEach(u -> students.add(new Object[]{u.studentId(), u.reason()}));
         jdbc.batchUpdate("INSERT INTO plan_student (plan_id, dataset_id, student_id, stop_id, walk_to_stop_m, am_run_id,"
                 + " pickup_s, school_arrival_s, ride_s, journey_s, pm_run_id, dropoff_s, cap_infeasible, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", students, 1000, (ps, row) -> {
@@ -224,6 +261,16 @@ public class PlanRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * The plan value stored with plan {@code planId}, read back as the engine's {@link
+     * org.xiaoche.routing.plan.Plan}; empty when there is no such plan or it was stored before plan
+     * values were (schema V3).
+     */
+    public Optional<org.xiaoche.routing.plan.Plan> findPlanValue(long planId) {
+        return jdbc.query("SELECT plan_value FROM plan WHERE id = ?", (rs, i) -> rs.getBytes("plan_value"), planId).stream()
+                .filter(java.util.Objects::nonNull).findFirst().map(bytes -> PlanCodec.fromBytes(gunzip(bytes)));
+    }
+
     public List<Plan> list(Long regionId, Long datasetId) {
         // Conditions are added only when given: PostgreSQL cannot type a "? IS NULL" parameter.
         StringBuilder sql = new StringBuilder("SELECT " + PLAN_COLUMNS + " FROM plan p JOIN dataset d ON d.id = p.dataset_id WHERE 1 = 1");
@@ -240,9 +287,9 @@ public class PlanRepository {
     }
 
     public List<StopRow> stops(long planId) {
-        return jdbc.query("SELECT stop_id, road_name, student_count, grades_1_3_count, " + spatial.asBinary("location")
+        return jdbc.query("SELECT stop_id, stop_name, road_name, student_count, grades_1_3_count, " + spatial.asBinary("location")
                 + " AS wkb FROM plan_stop WHERE plan_id = ? ORDER BY stop_id", (rs, i) -> new StopRow(rs.getString("stop_id"),
-                rs.getString("road_name"), rs.getInt("student_count"), rs.getInt("grades_1_3_count"),
+                rs.getString("stop_name"), rs.getString("road_name"), rs.getInt("student_count"), rs.getInt("grades_1_3_count"),
                 point(rs.getBytes("wkb"))), planId);
     }
 
@@ -334,6 +381,42 @@ public class PlanRepository {
     private static double nan(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : v;
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gunzip(byte[] bytes) {
+        try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return zip.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored plan value is not gzip data", e);
+        }
+    }
+
+    /** Unserved students per reason code as a JSON object with sorted keys. */
+    static String reasonsText(Map<String, Integer> byReason) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(byReason));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Integer> reasons(String text) {
+        try {
+            return text == null || text.isBlank() ? Map.of()
+                    : Map.copyOf(JSON.readValue(text, new TypeReference<TreeMap<String, Integer>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unserved_by_reason is not a JSON object: " + text, e);
+        }
     }
 
     private static String truncate(String s, int max) {

@@ -1,5 +1,6 @@
 package org.xiaoche.web.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -7,6 +8,7 @@ import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.network.BusRouteGeometry;
 import org.xiaoche.routing.network.RoadNetwork;
+import org.xiaoche.routing.optimization.SolverBudget;
 import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
 import org.xiaoche.routing.plan.PlanResult;
 import org.xiaoche.routing.plan.SchoolBusPlanner;
@@ -24,16 +26,19 @@ import org.xiaoche.web.region.RegionRepository;
 import org.xiaoche.web.system.XiaocheProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Job {@code plan}: stops, bus routes and timetables of one dataset with the engine's
- * {@link SchoolBusPlanner} (jsprit routes), then the road geometry of every run; the plan is stored
- * whole, or not at all. Parameters: {@code datasetId}; optional {@code fleetFile} and
- * {@code policyFile}, paths under the data folder of uploaded JSON files (default fleet and policy
- * otherwise). A plan the validator rejects is stored too, marked invalid.
+ * {@link SchoolBusPlanner} (jsprit routes, {@link #solverBudget}), then the road geometry of every
+ * run; the plan is stored whole (its rows and the engine's plan value), or not at all. Parameters:
+ * {@code datasetId}; optional {@code fleetFile} and {@code policyFile}, paths under the data folder
+ * of uploaded JSON files (default fleet and policy otherwise). A plan the validator rejects is
+ * stored too, marked invalid; one that leaves students without a bus or needs buses beyond the
+ * fleet is stored with its coverage marked incomplete.
  */
 @Component
 public class PlanStep implements JobStep {
@@ -80,43 +85,61 @@ public class PlanStep implements JobStep {
     /** Plans and stores a dataset; returns the new plan's id. Also used by the demo. */
     public long compute(long datasetId, Fleet fleet, PlanningPolicy policy, Long jobId, String createdBy,
                         ProgressListener progress) throws Exception {
+        Computed computed = solve(datasetId, fleet, policy, progress.slice(0, 0.95));
+        progress.progress("store plan", 0.95);
+        long planId = store(datasetId, computed, jobId, createdBy);
+        progress.progress("done", 1.0);
+        return planId;
+    }
+
+    /** What planning a dataset gives before it is stored: the engine's result and each run's road line. */
+    public record Computed(PlanResult result, Map<String, List<LonLat>> lines, PlanningPolicy policy, Fleet fleet) {
+    }
+
+    /** Plans a dataset with the engine and draws every run on the roads; stores nothing. */
+    public Computed solve(long datasetId, Fleet fleet, PlanningPolicy policy, ProgressListener progress) {
         Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new IllegalStateException("dataset " + datasetId + " was deleted"));
-        PlanningPolicy effective = withInstanceSolverBudget(policy);
         progress.progress("load road network", 0.0);
         RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
         progress.progress("load roster", 0.02);
         var schools = datasets.schools(datasetId);
         var students = datasets.students(datasetId);
-        PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver())
-                .plan(schools, students, fleet, effective, progress.slice(0.03, 0.9));
+        PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), solverBudget(policy))
+                .plan(schools, students, fleet, policy, progress.slice(0.03, 0.95));
 
-        progress.progress("route geometry", 0.9);
+        progress.progress("route geometry", 0.95);
         BusRouteGeometry geometry = new BusRouteGeometry(network);
-        List<BusRun> runs = result.timetable().runs();
+        List<BusRun> runs = result.plan().runs();
         Map<String, List<LonLat>> lines = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             BusRun run = runs.get(i);
             lines.put(run.runId(), geometry.through(run.stops().stream().map(TimedStop::location).toList()));
-            progress.progress("route geometry", 0.9 + 0.05 * (i + 1) / runs.size());
+            progress.progress("route geometry", 0.95 + 0.05 * (i + 1) / runs.size());
         }
-
-        progress.progress("store plan", 0.95);
-        String policyJson = json.writeValueAsString(effective);
-        String fleetJson = json.writeValueAsString(fleet);
-        Long planId = transaction.execute(status -> plans.insert(datasetId, jobId, result, lines, policyJson, fleetJson, createdBy));
-        progress.progress("done", 1.0);
-        return planId;
+        return new Computed(result, lines, policy, fleet);
     }
 
-    private PlanningPolicy withInstanceSolverBudget(PlanningPolicy policy) {
-        Double seconds = properties.planning().solverSeconds();
-        if (seconds == null) {
-            return policy;
-        }
-        var r = policy.routes();
-        return policy.withRoutes(new org.xiaoche.routing.policy.RouteRules(r.rideCap_s(), r.journeyCapGrades1to3_s(),
-                r.childWalkSpeed_mps(), r.waitAtStop_s(), r.dwellFixed_s(), r.dwellPerStudent_s(),
-                r.arrivalEarliestBeforeBell_s(), r.arrivalLatestBeforeBell_s(), r.chaperoneCostPerBusDay(), seconds));
+    /** Stores a computed plan, its rows and its plan value, in one transaction; returns the plan's id. */
+    public long store(long datasetId, Computed computed, Long jobId, String createdBy) throws JsonProcessingException {
+        String policyJson = json.writeValueAsString(computed.policy());
+        String fleetJson = json.writeValueAsString(computed.fleet());
+        return transaction.execute(status -> plans.insert(datasetId, jobId, computed.result(), computed.lines(),
+                policyJson, fleetJson, createdBy));
+    }
+
+    /**
+     * The engine's default search (seeded, bounded by iterations), with this instance's overrides:
+     * {@code xiaoche.planning.solver-seconds} as the wall-time cap (else the policy's
+     * {@code solverSeconds}) and {@code xiaoche.planning.solver-iterations-per-stop}.
+     */
+    SolverBudget solverBudget(PlanningPolicy policy) {
+        SolverBudget defaults = SolverBudget.defaults();
+        XiaocheProperties.Planning planning = properties.planning();
+        double wallCap_s = planning.solverSeconds() != null ? planning.solverSeconds() : policy.routes().solverSeconds();
+        int iterationsPerStop = planning.solverIterationsPerStop() != null ? planning.solverIterationsPerStop()
+                : defaults.iterationsPerStop();
+        return new SolverBudget(defaults.seed(), iterationsPerStop, defaults.minIterations(), defaults.maxIterations(),
+                Duration.ofMillis(Math.round(wallCap_s * 1000)));
     }
 
     /** Where uploaded fleet and policy files of plan jobs live, relative to the data folder. */

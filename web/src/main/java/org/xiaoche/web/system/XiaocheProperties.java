@@ -22,7 +22,7 @@ public record XiaocheProperties(Path dataDir, String instanceName, boolean demo,
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         instanceName = instanceName == null || instanceName.isBlank() ? "xiaoche" : instanceName;
         jobs = jobs == null ? new Jobs(2, 5) : jobs;
-        planning = planning == null ? new Planning(null) : planning;
+        planning = planning == null ? new Planning(null, null) : planning;
         map = map == null ? new MapTiles("", "") : map;
     }
 
@@ -39,13 +39,24 @@ public record XiaocheProperties(Path dataDir, String instanceName, boolean demo,
     }
 
     /**
-     * @param solverSeconds when set, replaces the planning policy's route-solver budget for every plan
-     *                      of this instance: the demo and the tests use a short one to stay quick
+     * Instance-wide overrides of the route solver's budget; unset, every plan uses the engine's
+     * defaults ({@code SolverBudget.defaults()}) with the policy's {@code solverSeconds} as wall cap.
+     *
+     * @param solverSeconds           when set, the wall-time safety cap per school for every plan of
+     *                                this instance, instead of the policy's {@code solverSeconds}; the
+     *                                search itself is bounded by iterations, so a plan that reaches the
+     *                                cap is reported as depending on machine load
+     * @param solverIterationsPerStop when set, route-solver iterations per pickup of a school instead of
+     *                                the engine's default (the fewest and most per school stay the
+     *                                engine's): tests use few to plan fast
      */
-    public record Planning(Double solverSeconds) {
+    public record Planning(Double solverSeconds, Integer solverIterationsPerStop) {
         public Planning {
             if (solverSeconds != null && !(solverSeconds > 0)) {
                 throw new IllegalArgumentException("xiaoche.planning.solver-seconds must be positive");
+            }
+            if (solverIterationsPerStop != null && solverIterationsPerStop < 0) {
+                throw new IllegalArgumentException("xiaoche.planning.solver-iterations-per-stop must not be negative");
             }
         }
     }

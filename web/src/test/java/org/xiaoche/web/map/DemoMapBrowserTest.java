@@ -70,6 +70,14 @@ class DemoMapBrowserTest {
             assertEquals(false, page.browser.findElement(org.openqa.selenium.By.id("import-warnings")).isDisplayed(),
                     "the demo county loses no road at import, so there is nothing to warn about");
             assertEquals(0L, page.count("droppedBusRoads"));
+            // Green only for a complete plan: the badge follows the plan's coverage, whatever the demo's is.
+            Object complete = ((org.openqa.selenium.JavascriptExecutor) page.browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch('/api/plans/' + window.xiaocheMap.shownPlanId)"
+                            + ".then(r => r.json()).then(p => done(p.coverageComplete));");
+            var badge = page.browser.findElement(org.openqa.selenium.By.id("plan-validity"));
+            assertEquals(Boolean.TRUE.equals(complete) ? "complete" : "incomplete", badge.getAttribute("data-verdict"));
+            assertEquals(Boolean.TRUE.equals(complete), badge.getCssValue("background-color").equals("rgba(46, 125, 50, 1)"),
+                    "green exactly when coverage is complete: " + badge.getText());
             assertTrue(drawn_ms < 20_000, "the demo map took " + drawn_ms + " ms to draw");
             page.screenshot("demo-county");
         }

@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.xiaoche.routing.fleet.BusType;
+import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.Fixtures;
@@ -28,6 +30,7 @@ import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.eligibility.EligibilityStep;
 import org.xiaoche.web.job.JobRepository;
 import org.xiaoche.web.job.JobState;
+import org.xiaoche.web.plan.PlanStep;
 import org.xiaoche.web.region.RegionService;
 
 import java.io.ByteArrayInputStream;
@@ -38,12 +41,14 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The map in a real headless Chromium: a planner signs in, opens the region, runs a plan and follows
  * the progress bar, sees students, stops and routes, opens a route's timetable and switches to
- * English; a viewer gets no homes; an operator gets no student counts. The fixture village keeps a
+ * English; a viewer gets no homes; an operator gets no student counts; a plan with a fleet shortfall
+ * is shown amber, never green. The fixture village keeps a
  * plan to about a second. Screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,6 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MapBrowserTest {
 
     private static final String PASSWORD = "browser-test-pw";
+    private static final String GREEN = "rgba(46, 125, 50, 1)";
+    private static final String AMBER = "rgba(255, 143, 0, 1)";
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -72,6 +79,8 @@ class MapBrowserTest {
     JobRepository jobs;
     @Autowired
     AccountService accounts;
+    @Autowired
+    PlanStep planning;
 
     long regionId;
     MapPage page;
@@ -132,6 +141,12 @@ class MapBrowserTest {
         assertEquals(6L, count("arrows"), "three direction arrows per run");
         assertEquals(1L, count("riders"), "the one student who rides");
         assertEquals("true", browser.findElement(By.id("plan-validity")).getAttribute("data-valid"));
+        assertEquals("complete", browser.findElement(By.id("plan-validity")).getAttribute("data-verdict"));
+        assertEquals("规则合格，覆盖完整", text("#plan-validity"));
+        assertEquals(GREEN, background("#plan-validity"));
+        String stopPopup = (String) js("const l = window.xiaocheMap.layers.stops.getLayers()[0]; l.openPopup();"
+                + " return l.getPopup().getElement().innerText;");
+        assertTrue(stopPopup.contains("站名") && stopPopup.contains("村前路"), "the stop's name: " + stopPopup);
         page.screenshot("planner-map");
 
         browser.findElement(By.cssSelector("#route-list tbody tr")).click();
@@ -149,6 +164,8 @@ class MapBrowserTest {
         assertEquals("Run plan", browser.findElement(By.id("plan-run")).getText());
         assertEquals("School bus: 0.56 km of residential road left out (isolated or one-way cut-off pieces: no stops there,"
                 + " no bus locations placed on them)", warningLines().get(0));
+        wait(30).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
+        assertEquals("Rules valid, coverage complete", text("#plan-validity"));
         page.screenshot("planner-map-en");
     }
 
@@ -182,6 +199,7 @@ class MapBrowserTest {
         String stopPopup = (String) js("const l = window.xiaocheMap.layers.stops.getLayers()[0]; l.openPopup();"
                 + " return l.getPopup().getElement().innerText;");
         assertFalse(stopPopup.contains("学生人数"), stopPopup);
+        assertTrue(stopPopup.contains("村前路"), "operators see the stop's name: " + stopPopup);
         assertTrue(stopPopup.matches("(?s).*\\d\\d:\\d\\d:\\d\\d.*"), "times at the stop: " + stopPopup);
         assertEquals(Boolean.TRUE, js("return window.xiaocheMap.layers.stops.getLayers()"
                 + ".every(l => !('students' in l.feature.properties))"));
@@ -197,6 +215,50 @@ class MapBrowserTest {
 
     private List<String> warningLines() {
         return browser.findElements(By.cssSelector("#import-warnings li")).stream().map(e -> e.getText()).toList();
+    }
+
+    /**
+     * A plan with a shortfall (60 riders, a fleet of one 19-seat bus) is never shown as a plain green
+     * success: planners see amber "rules valid, coverage incomplete" with the number of buses beyond
+     * the fleet, in Chinese and in English; operators see the same two words without any number.
+     */
+    @Test
+    @Order(4)
+    void aPlanWithAShortfallIsShownIncompleteNotGreen() throws Exception {
+        Path dir = Files.createTempDirectory("browser-crowd");
+        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
+        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students-crowd.csv"));
+        long datasetId = datasets.importFiles(regionId, "crowd", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"), "setup").id();
+        long planId = planning.compute(datasetId, new Fleet(List.of(new BusType("minibus", 19, 450, 2.2, 1)), List.of()),
+                PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
+
+        signIn("planner");
+        openMap();
+        assertEquals(Long.toString(planId), js("return window.xiaocheMap.shownPlanId"), "the newest plan is shown");
+        assertEquals("incomplete", browser.findElement(By.id("plan-validity")).getAttribute("data-verdict"));
+        assertEquals("true", browser.findElement(By.id("plan-validity")).getAttribute("data-valid"));
+        String badge = text("#plan-validity");
+        assertTrue(badge.matches("规则合格，覆盖不完整：超出车队 [1-9]\\d* 辆校车"), badge);
+        assertNotEquals(GREEN, background("#plan-validity"), "an incomplete plan is not green");
+        assertEquals(AMBER, background("#plan-validity"));
+        assertTrue(text("#plan-summary").contains("超出车队的校车"), text("#plan-summary"));
+        page.screenshot("planner-map-shortfall");
+        browser.findElement(By.id("lang-switch")).click();
+        awaitMapReady();
+        wait(30).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
+        assertTrue(text("#plan-validity").matches("Rules valid, coverage incomplete: [1-9]\\d* buses beyond the fleet"),
+                text("#plan-validity"));
+        page.close();
+
+        signIn("operator");
+        openMap();
+        assertEquals("规则合格，覆盖不完整", text("#plan-validity"), "operators get no numbers");
+        assertEquals(AMBER, background("#plan-validity"));
+        page.screenshot("operator-map-shortfall");
+    }
+
+    private String background(String css) {
+        return browser.findElement(By.cssSelector(css)).getCssValue("background-color");
     }
 
     private void signIn(String username) {
