@@ -8,6 +8,7 @@ import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.roster.Student;
+import org.xiaoche.routing.stats.Percentiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,15 +163,6 @@ public final class EligibilityCalculator {
         double[] sorted = Arrays.copyOf(walks_m, reachable);
         Arrays.sort(sorted);
         return new SchoolEligibilitySummary(school.id(), school.name(), indexes.size(), walkers, needs, unreachable,
-                percentile(sorted, 0.5), percentile(sorted, 0.9), reachable == 0 ? Double.NaN : sorted[reachable - 1]);
-    }
-
-    /** Nearest-rank percentile of sorted values; NaN for none. */
-    static double percentile(double[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+                Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.9), reachable == 0 ? Double.NaN : sorted[reachable - 1]);
     }
 }

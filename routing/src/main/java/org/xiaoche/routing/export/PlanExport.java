@@ -13,6 +13,7 @@ import org.xiaoche.routing.plan.PlanStop;
 import org.xiaoche.routing.stops.BusStop;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
+import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
 
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -95,8 +95,8 @@ public final class PlanExport {
                     json.writeStringField("direction", run.direction().name());
                     json.writeStringField("school_id", run.schoolId());
                     json.writeNumberField("students", run.students());
-                    json.writeStringField("first_time", clock(run.first().arrival_s()));
-                    json.writeStringField("last_time", clock(run.last().arrival_s()));
+                    json.writeStringField("first_time", ClockTime.hhmmss(run.first().arrival_s()));
+                    json.writeStringField("last_time", ClockTime.hhmmss(run.last().arrival_s()));
                     json.writeNumberField("length_km", Math.round(lengthOf(line) / 100.0) / 10.0);
                     json.writeEndObject();
                     json.writeEndObject();
@@ -116,7 +116,7 @@ public final class PlanExport {
                     for (TimedStop s : run.stops()) {
                         csv.printRecord(bus.busId(), run.runId(), run.direction(), run.schoolId(), s.seq(),
                                 s.school() ? "school" : "stop", s.placeId(), round7(s.location().lon()), round7(s.location().lat()),
-                                clock(s.arrival_s()), clock(s.departure_s()), s.boarding(), s.alighting(), s.loadAfter());
+                                ClockTime.hhmmss(s.arrival_s()), ClockTime.hhmmss(s.departure_s()), s.boarding(), s.alighting(), s.loadAfter());
                     }
                 }
             }
@@ -138,10 +138,10 @@ public final class PlanExport {
                         j != null && j.capInfeasible() ? "cap_infeasible" : e.status().code(),
                         EligibilityExport.metres(e.walk_m()),
                         j == null ? "" : j.stopId(), j == null ? "" : EligibilityExport.metres(j.walk_m()),
-                        j == null ? "" : j.amRunId(), j == null ? "" : clock(j.pickup_s()),
-                        j == null ? "" : clock(j.schoolArrival_s()), j == null ? "" : Math.round(j.amRide_s()),
+                        j == null ? "" : j.amRunId(), j == null ? "" : ClockTime.hhmmss(j.pickup_s()),
+                        j == null ? "" : ClockTime.hhmmss(j.schoolArrival_s()), j == null ? "" : Math.round(j.amRide_s()),
                         j == null ? "" : Math.round(j.amJourney_s()), j == null ? "" : j.pmRunId(),
-                        j == null ? "" : clock(j.dropoff_s()), j == null ? "" : Math.round(j.pmRide_s()),
+                        j == null ? "" : ClockTime.hhmmss(j.dropoff_s()), j == null ? "" : Math.round(j.pmRide_s()),
                         j != null && j.capInfeasible(), j != null && j.walkOverLimit(), reason);
             }
         }
@@ -179,15 +179,6 @@ public final class PlanExport {
             length_m += line.get(i - 1).distance_m(line.get(i));
         }
         return length_m;
-    }
-
-    /** Time of day as HH:mm:ss; seconds after midnight may pass 24 h for late runs. */
-    public static String clock(double time_s) {
-        if (!Double.isFinite(time_s)) {
-            return "";
-        }
-        long s = Math.round(time_s);
-        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
     private static double round7(double degrees) {

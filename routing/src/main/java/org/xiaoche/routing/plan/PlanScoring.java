@@ -1,6 +1,7 @@
 package org.xiaoche.routing.plan;
 
 import org.xiaoche.routing.fleet.BusType;
+import org.xiaoche.routing.stats.Percentiles;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.validation.ValidationReport;

@@ -4,6 +4,7 @@ import org.xiaoche.routing.fleet.BusType;
 import org.xiaoche.routing.fleet.Depot;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.geo.LonLat;
+import org.xiaoche.routing.optimization.DwellModel;
 import org.xiaoche.routing.optimization.SchoolRoute;
 import org.xiaoche.routing.optimization.StopVisit;
 import org.xiaoche.routing.optimization.chaining.BusChain;
@@ -44,6 +45,7 @@ final class TimetableAssembler {
     private final Map<String, School> schools;
     private final RouteRules rules;
     private final Fleet fleet;
+    private final DwellModel dwell;
 
     TimetableAssembler(PickupGroups groups, PlacePoints places, StopPlan stopPlan, Map<String, School> schools,
                        RouteRules rules, Fleet fleet) {
@@ -53,6 +55,7 @@ final class TimetableAssembler {
         this.schools = schools;
         this.rules = rules;
         this.fleet = fleet;
+        this.dwell = new DwellModel(rules.dwellFixed_s(), rules.dwellPerStudent_s());
     }
 
     /** One bus's day before numbering: its morning chain and its afternoon chain (either may be empty). */
@@ -217,7 +220,7 @@ final class TimetableAssembler {
         int load = dropOrder.stream().mapToInt(p -> p.students().size()).sum();
         double dismissal_s = school.dismissalTime().toSecondOfDay();
         List<TimedStop> stops = new ArrayList<>();
-        double departure_s = dismissal_s + dwell_s(load);
+        double departure_s = dismissal_s + dwell.dwell_s(load);
         stops.add(new TimedStop(1, school.id(), true, school.location(), dismissal_s, departure_s, load, 0, load));
         int fromIndex = places.index(PlacePoints.schoolKey(school.id()));
         int seq = 1;
@@ -226,7 +229,7 @@ final class TimetableAssembler {
             double arrival_s = departure_s + places.matrix().time_s(fromIndex, toIndex);
             int alighting = pickup.students().size();
             load -= alighting;
-            departure_s = arrival_s + dwell_s(alighting);
+            departure_s = arrival_s + dwell.dwell_s(alighting);
             stops.add(new TimedStop(++seq, pickup.stopId(), false, stopLocation(pickup.stopId()), arrival_s, departure_s,
                     0, alighting, load));
             fromIndex = toIndex;
@@ -318,10 +321,6 @@ final class TimetableAssembler {
 
     static String placeKey(TimedStop stop) {
         return stop.school() ? PlacePoints.schoolKey(stop.placeId()) : PlacePoints.stopKey(stop.placeId());
-    }
-
-    private double dwell_s(int students) {
-        return rules.dwellFixed_s() + rules.dwellPerStudent_s() * students;
     }
 
     private LonLat stopLocation(String stopId) {

@@ -2,6 +2,7 @@ package org.xiaoche.routing.validation;
 
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
+import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.routing.timetable.PlanTimetable;
 import org.xiaoche.routing.timetable.RunDirection;
 import org.xiaoche.routing.timetable.StudentJourney;
@@ -119,8 +120,8 @@ public final class PlanValidator {
             double arrival_s = run.last().arrival_s();
             if (arrival_s < bell_s - rules.arrivalEarliestBeforeBell_s() - rules.tolerance_s()
                     || arrival_s > bell_s - rules.arrivalLatestBeforeBell_s() + rules.tolerance_s()) {
-                violations.add(new Violation("window", id, "arrives at " + clock(arrival_s) + ", window is "
-                        + clock(bell_s - rules.arrivalEarliestBeforeBell_s()) + "–" + clock(bell_s - rules.arrivalLatestBeforeBell_s())));
+                violations.add(new Violation("window", id, "arrives at " + ClockTime.hhmmss(arrival_s) + ", window is "
+                        + ClockTime.hhmmss(bell_s - rules.arrivalEarliestBeforeBell_s()) + "–" + ClockTime.hhmmss(bell_s - rules.arrivalLatestBeforeBell_s())));
             }
         } else if (run.first().arrival_s() + rules.tolerance_s() < school.dismissal().toSecondOfDay()) {
             violations.add(new Violation("window", id, "afternoon run at school before dismissal " + school.dismissal()));
@@ -226,10 +227,5 @@ public final class PlanValidator {
                         need.grade(), journey_s, j.walk_s(), j.wait_s(), ride_s, rules.journeyCapYoung_s())));
             }
         }
-    }
-
-    private static String clock(double time_s) {
-        int s = (int) Math.round(time_s);
-        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.xiaoche.routing.export.PlanExport;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobView;
@@ -206,8 +206,8 @@ public class PlanController {
                     if (audience.seesStudentCounts()) {
                         props.put("students", r.students());
                     }
-                    props.put("start", PlanExport.clock(r.start_s()));
-                    props.put("end", PlanExport.clock(r.end_s()));
+                    props.put("start", ClockTime.hhmmss(r.start_s()));
+                    props.put("end", ClockTime.hhmmss(r.end_s()));
                     props.put("length_km", r.length_km());
                     return props;
                 });
@@ -220,7 +220,7 @@ public class PlanController {
         find(id);
         boolean counts = PlanAudience.of(auth).seesStudentCounts();
         return plans.runs(id).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(),
-                r.schoolId(), counts ? r.students() : null, PlanExport.clock(r.start_s()), PlanExport.clock(r.end_s()),
+                r.schoolId(), counts ? r.students() : null, ClockTime.hhmmss(r.start_s()), ClockTime.hhmmss(r.end_s()),
                 r.length_km())).toList();
     }
 
@@ -233,7 +233,7 @@ public class PlanController {
         Map<String, String> names = new HashMap<>();
         plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
         List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
-                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", PlanExport.clock(t.arrival_s()), PlanExport.clock(t.departure_s()),
+                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", ClockTime.hhmmss(t.arrival_s()), ClockTime.hhmmss(t.departure_s()),
                 counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
         return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
                 counts ? run.students() : null, run.length_km(), stops);
@@ -252,7 +252,7 @@ public class PlanController {
             props.put("stop_id", s.stopId());
             props.put("walk_to_stop_m", s.walkToStop_m());
             props.put("run_id", s.amRunId());
-            props.put("pickup", Double.isFinite(s.pickup_s()) ? PlanExport.clock(s.pickup_s()) : null);
+            props.put("pickup", Double.isFinite(s.pickup_s()) ? ClockTime.hhmmss(s.pickup_s()) : null);
             props.put("ride_s", s.ride_s());
             props.put("journey_s", s.journey_s());
             props.put("reason", s.reason());
@@ -264,7 +264,7 @@ public class PlanController {
     private Map<String, String> timesByStop(long planId) {
         Map<String, List<String>> times = new LinkedHashMap<>();
         plans.stopCalls(planId).forEach(call -> times.computeIfAbsent(call.stopId(), k -> new ArrayList<>())
-                .add(call.runId() + " " + PlanExport.clock(call.arrival_s())));
+                .add(call.runId() + " " + ClockTime.hhmmss(call.arrival_s())));
         return times.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.join("; ", e.getValue())));
     }
 

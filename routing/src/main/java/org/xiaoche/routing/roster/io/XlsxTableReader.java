@@ -8,11 +8,11 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.xiaoche.routing.timetable.ClockTime;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +96,7 @@ final class XlsxTableReader implements TableReader {
                 if (DateUtil.isCellDateFormatted(cell)) {
                     // Only the time of day matters for bell and dismissal times.
                     long seconds = Math.round((v - Math.floor(v)) * SECONDS_PER_DAY) % (long) SECONDS_PER_DAY;
-                    return LocalTime.ofSecondOfDay(seconds).toString().substring(0, 5);
+                    return ClockTime.hhmm(seconds);
                 }
                 return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
             default:

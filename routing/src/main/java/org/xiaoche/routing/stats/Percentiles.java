@@ -1,4 +1,4 @@
-package org.xiaoche.routing.plan;
+package org.xiaoche.routing.stats;
 
 /** Nearest-rank percentiles, the one definition every summary and comparison uses. */
 public final class Percentiles {
