@@ -48,6 +48,11 @@ class PlanCommandTest {
         assertTrue(timetable.stream().anyMatch(l -> l.contains(",AM,")) && timetable.stream().anyMatch(l -> l.contains(",PM,")));
         String routes = Files.readString(out.resolve("routes.geojson"));
         assertTrue(routes.contains("\"LineString\""), "routes carry road geometry");
+        var route = new com.fasterxml.jackson.databind.ObjectMapper().readTree(routes).at("/features/0/properties");
+        List<String> keys = new java.util.ArrayList<>();
+        route.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("run_id", "bus_id", "bus_type", "seats", "direction", "school_id", "students", "start_time",
+                "end_time", "length_km"), keys, "the route layer the web serves too");
         List<String> students = Files.readAllLines(out.resolve("students.csv"));
         assertTrue(students.get(0).startsWith("student_id,school_id,grade,status,walk_m,stop_id"));
         assertFalse(students.get(0).contains("lon"), "no home coordinates in the plan's student file");

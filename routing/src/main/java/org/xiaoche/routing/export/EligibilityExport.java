@@ -1,8 +1,5 @@
 package org.xiaoche.routing.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.xiaoche.routing.eligibility.EligibilityResult;
@@ -10,7 +7,6 @@ import org.xiaoche.routing.eligibility.SchoolEligibilitySummary;
 import org.xiaoche.routing.eligibility.StudentEligibility;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,36 +47,9 @@ public final class EligibilityExport {
         }
     }
 
+    /** Homes with their status, as {@link EligibilityLayers} defines the layer (the CSV also has the access legs). */
     static void writeStudentsGeoJson(EligibilityResult result, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeStringField("type", "FeatureCollection");
-            json.writeArrayFieldStart("features");
-            for (StudentEligibility e : result.students()) {
-                json.writeStartObject();
-                json.writeStringField("type", "Feature");
-                json.writeObjectFieldStart("geometry");
-                json.writeStringField("type", "Point");
-                json.writeArrayFieldStart("coordinates");
-                json.writeNumber(round7(e.student().home().lon()));
-                json.writeNumber(round7(e.student().home().lat()));
-                json.writeEndArray();
-                json.writeEndObject();
-                json.writeObjectFieldStart("properties");
-                json.writeStringField("student_id", e.student().id());
-                json.writeStringField("school_id", e.student().schoolId());
-                json.writeNumberField("grade", e.student().grade());
-                json.writeStringField("status", e.status().code());
-                writeMetres(json, "walk_m", e.walk_m());
-                writeMetres(json, "home_access_m", e.homeAccess_m());
-                json.writeStringField("reason", e.reason());
-                json.writeEndObject();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
+        GeoJsonWriter.write(file, geoJson -> EligibilityLayers.writeHomes(EligibilityLayers.homes(result), geoJson));
     }
 
     static void writeSchoolsCsv(EligibilityResult result, Path file) throws IOException {
@@ -96,19 +65,8 @@ public final class EligibilityExport {
         }
     }
 
-    private static void writeMetres(JsonGenerator json, String field, double value_m) throws IOException {
-        if (Double.isFinite(value_m)) {
-            json.writeNumberField(field, Math.round(value_m));
-        } else {
-            json.writeNullField(field);
-        }
-    }
-
     static String metres(double value_m) {
         return Double.isFinite(value_m) ? String.format(Locale.ROOT, "%d", Math.round(value_m)) : "";
     }
 
-    private static double round7(double degrees) {
-        return Math.round(degrees * 1e7) / 1e7;
-    }
 }

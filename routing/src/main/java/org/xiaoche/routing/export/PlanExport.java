@@ -1,16 +1,12 @@
 package org.xiaoche.routing.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.xiaoche.routing.eligibility.StudentEligibility;
 import org.xiaoche.routing.geo.LonLat;
+import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.plan.PlanResult;
 import org.xiaoche.routing.plan.PlanCodec;
-import org.xiaoche.routing.plan.PlanStop;
-import org.xiaoche.routing.stops.BusStop;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
 import org.xiaoche.routing.timetable.ClockTime;
@@ -18,7 +14,6 @@ import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,68 +37,21 @@ public final class PlanExport {
     public static void write(PlanResult plan, Function<List<LonLat>, List<LonLat>> roadGeometry, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         writeStops(plan, outDir.resolve("stops.geojson"));
-        writeRoutes(plan, roadGeometry, outDir.resolve("routes.geojson"));
+        writeRoutes(plan.plan(), roadGeometry, outDir.resolve("routes.geojson"));
         writeTimetable(plan, outDir.resolve("timetable.csv"));
         writeStudents(plan, outDir.resolve("students.csv"));
         writePlanJson(plan, outDir.resolve("plan.json"));
     }
 
+    /** The stop layer ({@link PlanLayers.Stop}) with every count of students. */
     static void writeStops(PlanResult plan, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            startCollection(json);
-            for (BusStop stop : plan.stops().stops()) {
-                json.writeStartObject();
-                json.writeStringField("type", "Feature");
-                point(json, stop.location());
-                json.writeObjectFieldStart("properties");
-                json.writeStringField("stop_id", stop.id());
-                json.writeStringField("name", plan.plan().findStop(stop.id()).map(PlanStop::name).orElse(""));
-                json.writeStringField("road", stop.roadName() == null ? "" : stop.roadName());
-                json.writeNumberField("students", stop.studentCount());
-                json.writeNumberField("grades_1_3", stop.grades1to3Count());
-                json.writeEndObject();
-                json.writeEndObject();
-            }
-            endCollection(json);
-        }
+        GeoJsonWriter.write(file, geoJson -> PlanLayers.writeStops(PlanLayers.stops(plan), PlanLayers.StudentCounts.INCLUDED, geoJson));
     }
 
-    static void writeRoutes(PlanResult plan, Function<List<LonLat>, List<LonLat>> roadGeometry, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            startCollection(json);
-            for (Bus bus : plan.timetable().buses()) {
-                for (BusRun run : bus.runs()) {
-                    List<LonLat> line = roadGeometry.apply(run.stops().stream().map(TimedStop::location).toList());
-                    json.writeStartObject();
-                    json.writeStringField("type", "Feature");
-                    json.writeObjectFieldStart("geometry");
-                    json.writeStringField("type", "LineString");
-                    json.writeArrayFieldStart("coordinates");
-                    for (LonLat p : line) {
-                        json.writeStartArray();
-                        json.writeNumber(round7(p.lon()));
-                        json.writeNumber(round7(p.lat()));
-                        json.writeEndArray();
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                    json.writeObjectFieldStart("properties");
-                    json.writeStringField("bus_id", bus.busId());
-                    json.writeStringField("bus_type", bus.busTypeId());
-                    json.writeNumberField("seats", bus.seats());
-                    json.writeStringField("run_id", run.runId());
-                    json.writeStringField("direction", run.direction().name());
-                    json.writeStringField("school_id", run.schoolId());
-                    json.writeNumberField("students", run.students());
-                    json.writeStringField("first_time", ClockTime.hhmmss(run.first().arrival_s()));
-                    json.writeStringField("last_time", ClockTime.hhmmss(run.last().arrival_s()));
-                    json.writeNumberField("length_km", Math.round(lengthOf(line) / 100.0) / 10.0);
-                    json.writeEndObject();
-                    json.writeEndObject();
-                }
-            }
-            endCollection(json);
-        }
+    /** The route layer ({@link PlanLayers.Route}) of the plan's buses, with every count of students. */
+    static void writeRoutes(Plan plan, Function<List<LonLat>, List<LonLat>> roadGeometry, Path file) throws IOException {
+        GeoJsonWriter.write(file, geoJson -> PlanLayers.writeRoutes(PlanLayers.routes(plan.buses(), roadGeometry),
+                PlanLayers.StudentCounts.INCLUDED, geoJson));
     }
 
     static void writeTimetable(PlanResult plan, Path file) throws IOException {
@@ -115,8 +63,9 @@ public final class PlanExport {
                 for (BusRun run : bus.runs()) {
                     for (TimedStop s : run.stops()) {
                         csv.printRecord(bus.busId(), run.runId(), run.direction(), run.schoolId(), s.seq(),
-                                s.school() ? "school" : "stop", s.placeId(), round7(s.location().lon()), round7(s.location().lat()),
-                                ClockTime.hhmmss(s.arrival_s()), ClockTime.hhmmss(s.departure_s()), s.boarding(), s.alighting(), s.loadAfter());
+                                s.school() ? "school" : "stop", s.placeId(), GeoJsonWriter.round(s.location().lon()),
+                                GeoJsonWriter.round(s.location().lat()), ClockTime.hhmmss(s.arrival_s()),
+                                ClockTime.hhmmss(s.departure_s()), s.boarding(), s.alighting(), s.loadAfter());
                     }
                 }
             }
@@ -150,38 +99,5 @@ public final class PlanExport {
     /** The plan value itself, in its one stored form ({@link PlanCodec}). */
     static void writePlanJson(PlanResult plan, Path file) throws IOException {
         PlanCodec.write(plan.plan(), file);
-    }
-
-    private static void startCollection(JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("type", "FeatureCollection");
-        json.writeArrayFieldStart("features");
-    }
-
-    private static void endCollection(JsonGenerator json) throws IOException {
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    private static void point(JsonGenerator json, LonLat p) throws IOException {
-        json.writeObjectFieldStart("geometry");
-        json.writeStringField("type", "Point");
-        json.writeArrayFieldStart("coordinates");
-        json.writeNumber(round7(p.lon()));
-        json.writeNumber(round7(p.lat()));
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    private static double lengthOf(List<LonLat> line) {
-        double length_m = 0;
-        for (int i = 1; i < line.size(); i++) {
-            length_m += line.get(i - 1).distance_m(line.get(i));
-        }
-        return length_m;
-    }
-
-    private static double round7(double degrees) {
-        return Math.round(degrees * 1e7) / 1e7;
     }
 }
