@@ -23,9 +23,9 @@
   const layers = {
     roads: L.geoJSON(null, { style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
     busRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#00897b', weight: 3, opacity: 0.8 }),
-      onEachFeature: (f, l) => l.bindTooltip(roadLabel(f.properties)) }),
+      onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
-      onEachFeature: (f, l) => l.bindTooltip(roadLabel(f.properties)) }),
+      onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,
       color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }) }),
     riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 4, weight: 1,
@@ -36,7 +36,7 @@
     stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1 }),
       onEachFeature: (f, l) => l.bindPopup(() => stopPopup(f.properties)) }),
     schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, color: '#0d47a1', fillOpacity: 0.9 })
-      .bindTooltip(f.properties.name || f.properties.school_id) })
+      .bindTooltip(esc(f.properties.school_name || f.properties.school_id)) })
   };
   // The bus-usable network is as large as the road network: fetched when first switched on.
   const lazyLayers = { busRoads: '/bus-roads.geojson' };
@@ -63,23 +63,23 @@
 
   function riderPopup(p) {
     return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)], [T.walk, p.walk_to_stop_m == null ? null : Math.round(p.walk_to_stop_m)],
-      [T.stop, p.stop_id], [T.pickup, p.pickup], ['', p.status === 'transported' ? '' : p.reason]]);
+      [T.stop, p.stop_id], [T.pickup, p.pickup_time], ['', p.status === 'transported' ? '' : p.reason]]);
   }
 
   function stopPopup(p) {
     // Operators get no "students" property at all, so the row is left out.
-    return rows([[T.stopName, p.name], [T.stop, p.stop_id], [T.road, p.road === p.name ? null : p.road],
-      [T.students, p.students], [T.times, p.times]]);
+    return rows([[T.stopName, p.stop_name], [T.stop, p.stop_id], [T.road, p.road_name === p.stop_name ? null : p.road_name],
+      [T.students, p.students], [T.times, p.arrival_times]]);
   }
 
   function routePopup(p) {
     return rows([[T.bus, p.bus_id + ' · ' + (p.direction === 'AM' ? T.am : T.pm)], [T.school, schoolName(p.school_id)],
       [T.type, p.bus_type], [T.seatsUsed, p.students == null ? null : p.students + ' / ' + p.seats], [T.seats, p.students == null ? p.seats : null],
-      [T.length, p.length_km], [T.start, p.start], [T.end, p.end]]);
+      [T.length, p.length_km], [T.start, p.start_time], [T.end, p.end_time]]);
   }
 
   function roadLabel(p) {
-    return (p.name ? p.name + ' · ' : '') + roadClassName(p.road_class);
+    return (p.road_name ? p.road_name + ' · ' : '') + roadClassName(p.road_class);
   }
 
   function roadClassName(roadClass) {
@@ -162,7 +162,7 @@
 
   async function loadSchools(datasetId) {
     const schools = await Xiaoche.api('/api/datasets/' + datasetId + '/schools.geojson');
-    schools.features.forEach(f => { state.schoolNames[f.properties.school_id] = f.properties.name || f.properties.school_id; });
+    schools.features.forEach(f => { state.schoolNames[f.properties.school_id] = f.properties.school_name || f.properties.school_id; });
     layers.schools.clearLayers().addData(schools);
   }
 

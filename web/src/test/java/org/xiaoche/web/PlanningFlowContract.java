@@ -3,6 +3,7 @@ package org.xiaoche.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -10,20 +11,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.xiaoche.routing.export.PlanExport;
 import org.xiaoche.routing.fleet.BusType;
 import org.xiaoche.routing.fleet.Fleet;
+import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.plan.PlanChecks;
 import org.xiaoche.routing.plan.PlanCodec;
 import org.xiaoche.routing.plan.PlanScoring;
 import org.xiaoche.routing.plan.PlanSummary;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
+import org.xiaoche.routing.timetable.TimedStop;
 import org.xiaoche.web.job.Job;
 import org.xiaoche.web.job.JobRepository;
 import org.xiaoche.web.job.JobState;
 import org.xiaoche.web.plan.PlanRepository;
 import org.xiaoche.web.plan.PlanStep;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,7 +140,7 @@ abstract class PlanningFlowContract {
         JsonNode p1 = students.get("features").get(0);
         assertEquals(0.005, p1.at("/geometry/coordinates/0").asDouble(), 1e-9, "home survives the database round trip");
         JsonNode schools = call(get("/api/datasets/" + datasetId + "/schools.geojson").with(PLANNER), 200);
-        assertEquals("村小 Village School", schools.at("/features/0/properties/name").asText());
+        assertEquals("村小 Village School", schools.at("/features/0/properties/school_name").asText());
 
         long planId = plan(datasetId, planStudentsBefore);
         assertTrue(plans.findPlanValue(planId).isPresent(), "the plan job stores the plan value");
@@ -186,7 +191,7 @@ abstract class PlanningFlowContract {
         JsonNode stops = call(get("/api/plans/" + planId + "/stops.geojson").with(PLANNER), 200);
         assertEquals(1, stops.get("features").size());
         assertEquals(1, stops.at("/features/0/properties/students").asInt());
-        assertEquals("村前路", stops.at("/features/0/properties/name").asText(), "stops are named after their road");
+        assertEquals("村前路", stops.at("/features/0/properties/stop_name").asText(), "stops are named after their road");
         String stopId = stops.at("/features/0/properties/stop_id").asText();
 
         JsonNode routes = call(get("/api/plans/" + planId + "/routes.geojson").with(PLANNER), 200);
@@ -214,7 +219,7 @@ abstract class PlanningFlowContract {
         riders.get("features").forEach(f -> statusById.put(f.at("/properties/student_id").asText(), f.at("/properties/status").asText()));
         assertEquals(Map.of("P2", "transported"), statusById);
         assertEquals(stopId, riders.at("/features/0/properties/stop_id").asText());
-        assertTrue(riders.at("/features/0/properties/pickup").asText().matches("\\d\\d:\\d\\d:\\d\\d"));
+        assertTrue(riders.at("/features/0/properties/pickup_time").asText().matches("\\d\\d:\\d\\d:\\d\\d"));
         assertEquals(planStudentsBefore + 1, count("plan_student"));
         return planId;
     }
@@ -279,6 +284,56 @@ abstract class PlanningFlowContract {
             assertTrue(plans.findPlanValue(planId).isEmpty(), "deleting the dataset deletes plan " + planId + "'s value");
             assertEquals(0L, jdbc.queryForObject("SELECT count(*) FROM plan WHERE id = ?", Long.class, planId));
         }
+    }
+
+    /**
+     * The command line's files and the web's responses are the same layers: for one stored plan (the
+     * crowd of 60 on several buses), the CLI's stops.geojson and routes.geojson, drawn with
+     * the plan job's road lines, equal what a planner gets from the API feature for feature,
+     * properties (keys in order) and geometry alike; operators get the same keys less the counts of
+     * students.
+     */
+    @Test
+    void cliFilesAndApiLayersOfOnePlanAreTheSame(@TempDir Path dir) throws Exception {
+        long datasetId = dataset(readyRegion(), "students-crowd.csv");
+        PlanStep.Computed computed = planning.solve(datasetId, Fleet.defaults(), PlanningPolicy.defaults(), ProgressListener.NONE);
+        long planId = planning.store(datasetId, computed, null, "pia");
+        Map<List<LonLat>, List<LonLat>> lineThroughPlaces = new HashMap<>();
+        computed.result().plan().runs().forEach(run -> lineThroughPlaces.put(
+                run.stops().stream().map(TimedStop::location).toList(), computed.lines().get(run.runId())));
+        PlanExport.write(computed.result(), lineThroughPlaces::get, dir);
+
+        RequestPostProcessor operator = user("olga").roles("OPERATOR");
+        for (String layer : List.of("stops", "routes")) {
+            String id = layer.equals("stops") ? "stop_id" : "run_id";
+            Map<String, JsonNode> cli = byId(json.readTree(dir.resolve(layer + ".geojson").toFile()), id);
+            Map<String, JsonNode> api = byId(call(get("/api/plans/" + planId + "/" + layer + ".geojson").with(PLANNER), 200), id);
+            assertTrue(cli.size() >= (layer.equals("stops") ? 1 : 4), layer + ": " + cli.keySet());
+            assertEquals(cli.keySet(), api.keySet(), layer);
+            for (String key : cli.keySet()) {
+                assertEquals(keys(cli.get(key).get("properties")), keys(api.get(key).get("properties")), layer + " " + key);
+                assertEquals(cli.get(key), api.get(key), layer + " " + key);
+            }
+            Map<String, JsonNode> trimmed = byId(call(get("/api/plans/" + planId + "/" + layer + ".geojson").with(operator), 200), id);
+            for (String key : cli.keySet()) {
+                List<String> expected = new ArrayList<>(keys(cli.get(key).get("properties")));
+                expected.removeAll(List.of("students", "young_pupils"));
+                assertEquals(expected, keys(trimmed.get(key).get("properties")), "operators: " + layer + " " + key);
+            }
+        }
+        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode collection, String idKey) {
+        Map<String, JsonNode> features = new HashMap<>();
+        collection.get("features").forEach(f -> features.put(f.at("/properties/" + idKey).asText(), f));
+        return features;
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     /**

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.xiaoche.routing.export.GeoJsonWriter;
+import org.xiaoche.routing.export.RosterLayers;
 import org.xiaoche.web.system.ApiException;
 
 import java.io.IOException;
@@ -39,12 +41,10 @@ public class DatasetController {
 
     private final DatasetService datasets;
     private final DatasetRepository repository;
-    private final RosterGeoJson geoJson;
 
-    public DatasetController(DatasetService datasets, DatasetRepository repository, RosterGeoJson geoJson) {
+    public DatasetController(DatasetService datasets, DatasetRepository repository) {
         this.datasets = datasets;
         this.repository = repository;
-        this.geoJson = geoJson;
     }
 
     @GetMapping("/api/regions/{regionId}/datasets")
@@ -79,13 +79,13 @@ public class DatasetController {
     @GetMapping(value = "/api/datasets/{id}/schools.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> schools(@PathVariable long id) {
         datasets.get(id);
-        return geo(geoJson.schools(repository.schools(id)));
+        return geo(GeoJsonWriter.toBytes(geoJson -> RosterLayers.writeSchools(repository.schools(id), geoJson)));
     }
 
     @GetMapping(value = "/api/datasets/{id}/students.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> students(@PathVariable long id) {
         datasets.get(id);
-        return geo(geoJson.students(repository.students(id)));
+        return geo(GeoJsonWriter.toBytes(geoJson -> RosterLayers.writeStudents(repository.students(id), geoJson)));
     }
 
     static ResponseEntity<byte[]> geo(byte[] body) {

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.xiaoche.routing.eligibility.SchoolEligibilitySummary;
+import org.xiaoche.routing.export.EligibilityLayers;
+import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.web.dataset.DatasetService;
-import org.xiaoche.web.dataset.RosterGeoJson;
 import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobView;
 import org.xiaoche.web.system.ApiException;
@@ -24,7 +25,6 @@ import org.xiaoche.web.system.SpatialSql;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,15 +56,13 @@ public class EligibilityRunController {
     private final EligibilityRunRepository runs;
     private final DatasetService datasets;
     private final JobService jobs;
-    private final RosterGeoJson geoJson;
     private final SpatialSql spatial;
 
     public EligibilityRunController(EligibilityRunRepository runs, DatasetService datasets, JobService jobs,
-                                    RosterGeoJson geoJson, SpatialSql spatial) {
+                                    SpatialSql spatial) {
         this.runs = runs;
         this.datasets = datasets;
         this.jobs = jobs;
-        this.geoJson = geoJson;
         this.spatial = spatial;
     }
 
@@ -98,19 +96,12 @@ public class EligibilityRunController {
     public ResponseEntity<byte[]> students(@PathVariable long id) {
         find(id);
         List<EligibilityRunRepository.StudentRow> rows = runs.students(id);
-        byte[] body = geoJson.points(rows, r -> {
+        List<EligibilityLayers.Home> homes = rows.stream().map(r -> {
             Point p = (Point) spatial.fromWkb(r.homeWkb());
-            return new LonLat(p.getX(), p.getY());
-        }, r -> {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("student_id", r.studentId());
-            props.put("school_id", r.schoolId());
-            props.put("grade", r.grade());
-            props.put("status", r.status());
-            props.put("walk_m", r.walk_m());
-            props.put("reason", r.reason());
-            return props;
-        });
+            return new EligibilityLayers.Home(r.studentId(), r.schoolId(), r.grade(), r.status(),
+                    r.walk_m() == null ? Double.NaN : r.walk_m(), r.reason(), new LonLat(p.getX(), p.getY()));
+        }).toList();
+        byte[] body = GeoJsonWriter.toBytes(geoJson -> EligibilityLayers.writeHomes(homes, geoJson));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(body);
     }
 

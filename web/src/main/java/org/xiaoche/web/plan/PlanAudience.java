@@ -1,6 +1,7 @@
 package org.xiaoche.web.plan;
 
 import org.springframework.security.core.Authentication;
+import org.xiaoche.routing.export.PlanLayers;
 
 /**
  * How much of a plan the caller may see (DESIGN §5). The filter chain decides who gets a plan at
@@ -28,6 +29,11 @@ enum PlanAudience {
 
     boolean seesStudentCounts() {
         return this != OPERATOR;
+    }
+
+    /** Which counts of students go into the map layers this audience gets. */
+    PlanLayers.StudentCounts studentCounts() {
+        return seesStudentCounts() ? PlanLayers.StudentCounts.INCLUDED : PlanLayers.StudentCounts.LEFT_OUT;
     }
 
     boolean seesStudentIds() {

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.xiaoche.routing.export.GeoJsonWriter;
+import org.xiaoche.routing.export.PlanLayers;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.timetable.ClockTime;
@@ -30,13 +32,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
@@ -173,45 +172,20 @@ public class PlanController {
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> stops(@PathVariable long id, Authentication auth) {
         find(id);
-        PlanAudience audience = PlanAudience.of(auth);
-        Map<String, String> timesByStop = timesByStop(id);
-        byte[] body = PlanGeoJson.points(plans.stops(id), PlanRepository.StopRow::location, s -> {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("stop_id", s.stopId());
-            props.put("name", s.name());
-            props.put("road", s.roadName());
-            if (audience.seesStudentCounts()) {
-                props.put("students", s.studentCount());
-                props.put("grades_1_3", s.grades1to3Count());
-            }
-            props.put("times", timesByStop.getOrDefault(s.stopId(), ""));
-            return props;
-        });
-        return geo(body);
+        Map<String, String> times = PlanLayers.arrivalTimesByStop(plans.stopCalls(id));
+        List<PlanLayers.Stop> stops = plans.stops(id).stream().map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(),
+                s.studentCount(), s.grades1to3Count(), times.getOrDefault(s.stopId(), ""), s.location())).toList();
+        PlanLayers.StudentCounts counts = PlanAudience.of(auth).studentCounts();
+        return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeStops(stops, counts, geoJson)));
     }
 
     @GetMapping(value = "/{id}/routes.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> routes(@PathVariable long id, Authentication auth) {
         find(id);
-        PlanAudience audience = PlanAudience.of(auth);
-        byte[] body = PlanGeoJson.lines(plans.runs(id).stream().filter(r -> r.line().size() >= 2).toList(),
-                PlanRepository.RunRow::line, r -> {
-                    Map<String, Object> props = new LinkedHashMap<>();
-                    props.put("run_id", r.runId());
-                    props.put("bus_id", r.busId());
-                    props.put("bus_type", r.busType());
-                    props.put("seats", r.seats());
-                    props.put("direction", r.direction());
-                    props.put("school_id", r.schoolId());
-                    if (audience.seesStudentCounts()) {
-                        props.put("students", r.students());
-                    }
-                    props.put("start", ClockTime.hhmmss(r.start_s()));
-                    props.put("end", ClockTime.hhmmss(r.end_s()));
-                    props.put("length_km", r.length_km());
-                    return props;
-                });
-        return geo(body);
+        List<PlanLayers.Route> routes = plans.runs(id).stream().map(r -> new PlanLayers.Route(r.runId(), r.busId(), r.busType(),
+                r.seats(), r.direction(), r.schoolId(), r.students(), r.start_s(), r.end_s(), r.length_km(), r.line())).toList();
+        PlanLayers.StudentCounts counts = PlanAudience.of(auth).studentCounts();
+        return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRoutes(routes, counts, geoJson)));
     }
 
     /** Every run of the plan in bus order, for the route list (no geometry). */
@@ -233,7 +207,8 @@ public class PlanController {
         Map<String, String> names = new HashMap<>();
         plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
         List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
-                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", ClockTime.hhmmss(t.arrival_s()), ClockTime.hhmmss(t.departure_s()),
+                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", ClockTime.hhmmss(t.arrival_s()),
+                ClockTime.hhmmss(t.departure_s()),
                 counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
         return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
                 counts ? run.students() : null, run.length_km(), stops);
@@ -243,29 +218,11 @@ public class PlanController {
     @GetMapping(value = "/{id}/students.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> students(@PathVariable long id) {
         find(id);
-        byte[] body = PlanGeoJson.points(plans.students(id), PlanRepository.StudentRow::home, s -> {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("student_id", s.studentId());
-            props.put("school_id", s.schoolId());
-            props.put("grade", s.grade());
-            props.put("status", s.stopId() == null ? "unserved" : s.capInfeasible() ? "cap_infeasible" : "transported");
-            props.put("stop_id", s.stopId());
-            props.put("walk_to_stop_m", s.walkToStop_m());
-            props.put("run_id", s.amRunId());
-            props.put("pickup", Double.isFinite(s.pickup_s()) ? ClockTime.hhmmss(s.pickup_s()) : null);
-            props.put("ride_s", s.ride_s());
-            props.put("journey_s", s.journey_s());
-            props.put("reason", s.reason());
-            return props;
-        });
+        List<PlanLayers.Rider> riders = plans.students(id).stream().map(s -> new PlanLayers.Rider(s.studentId(), s.schoolId(),
+                s.grade(), s.stopId() == null ? "unserved" : s.capInfeasible() ? "cap_infeasible" : "transported", s.stopId(),
+                s.walkToStop_m(), s.amRunId(), s.pickup_s(), s.ride_s(), s.journey_s(), s.reason(), s.home())).toList();
+        byte[] body = GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRiders(riders, geoJson));
         return geo(body);
-    }
-
-    private Map<String, String> timesByStop(long planId) {
-        Map<String, List<String>> times = new LinkedHashMap<>();
-        plans.stopCalls(planId).forEach(call -> times.computeIfAbsent(call.stopId(), k -> new ArrayList<>())
-                .add(call.runId() + " " + ClockTime.hhmmss(call.arrival_s())));
-        return times.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.join("; ", e.getValue())));
     }
 
     private Plan find(long id) {

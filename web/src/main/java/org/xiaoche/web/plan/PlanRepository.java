@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.xiaoche.routing.export.PlanLayers;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.plan.PlanCodec;
 import org.xiaoche.routing.plan.PlanResult;
-import org.xiaoche.routing.plan.PlanStop;
 import org.xiaoche.routing.plan.PlanSummary;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
@@ -71,7 +71,7 @@ public class PlanRepository {
             rs.getInt("walk_over_limit"), reasons(rs.getString("unserved_by_reason")), rs.getInt("solver_wall_cap_hits"),
             rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
 
-    /** A stored stop; {@code name} is the plan's name of the stop ({@code PlanStop.name}), empty when it has none. */
+    /** A stored stop; {@code name} is the stop's name as the plan value keeps it ({@code PlanStop.name}). */
     public record StopRow(String stopId, String name, String roadName, int studentCount, int grades1to3Count, LonLat location) {
     }
 
@@ -162,14 +162,13 @@ public class PlanRepository {
         long planId = keys.getKey().longValue();
 
         jdbc.batchUpdate("INSERT INTO plan_stop (plan_id, stop_id, stop_name, road_name, student_count, grades_1_3_count, location)"
-                + " VALUES (?, ?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")", result.stops().stops(), 1000, (ps, stop) -> {
+                + " VALUES (?, ?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")", PlanLayers.stops(result), 1000, (ps, stop) -> {
             ps.setLong(1, planId);
-            ps.setString(2, stop.id());
-            // Stops no run calls at (their students went unserved) are not in the plan value: named by their road.
-            ps.setString(3, truncate(value.findStop(stop.id()).map(PlanStop::name).orElse(stop.roadName()), 300));
+            ps.setString(2, stop.stopId());
+            ps.setString(3, truncate(stop.stopName(), 300));
             ps.setString(4, truncate(stop.roadName(), 300));
-            ps.setInt(5, stop.studentCount());
-            ps.setInt(6, stop.grades1to3Count());
+            ps.setInt(5, stop.students());
+            ps.setInt(6, stop.youngPupils());
             ps.setBytes(7, spatial.toEwkb(WGS84.createPoint(new Coordinate(stop.location().lon(), stop.location().lat()))));
         });
 
@@ -200,7 +199,7 @@ public class PlanRepository {
             ps.setInt(8, run.students());
             ps.setDouble(9, run.first().arrival_s());
             ps.setDouble(10, run.last().arrival_s());
-            ps.setDouble(11, Math.round(length_m(line) / 100.0) / 10.0);
+            ps.setDouble(11, Math.round(PlanLayers.length_km(line) * 10) / 10.0);
             Geometry geometry = line.size() >= 2 ? WGS84.createLineString(line.stream()
                     .map(p -> new Coordinate(p.lon(), p.lat())).toArray(Coordinate[]::new)) : null;
             if (geometry == null) {
@@ -313,14 +312,10 @@ public class PlanRepository {
                 rs.getInt("boarding"), rs.getInt("alighting"), rs.getInt("load_after")), planId, runId);
     }
 
-    /** A bus calling at a stop (not a school): which run, and when. */
-    public record StopCall(String stopId, String runId, double arrival_s) {
-    }
-
-    /** Every call at a stop of the plan, in time order: one query for the stop popups. */
-    public List<StopCall> stopCalls(long planId) {
+    /** Every call of a run at a stop of the plan (schools left out): one query for the stop layer. */
+    public List<PlanLayers.StopCall> stopCalls(long planId) {
         return jdbc.query("SELECT place_id, run_id, arrival_s FROM plan_run_stop WHERE plan_id = ? AND is_school = false"
-                + " ORDER BY place_id, arrival_s", (rs, i) -> new StopCall(rs.getString("place_id"), rs.getString("run_id"),
+                + " ORDER BY place_id, arrival_s", (rs, i) -> new PlanLayers.StopCall(rs.getString("place_id"), rs.getString("run_id"),
                 rs.getDouble("arrival_s")), planId);
     }
 
@@ -354,14 +349,6 @@ public class PlanRepository {
             line.add(new LonLat(c.x, c.y));
         }
         return line;
-    }
-
-    private static double length_m(List<LonLat> line) {
-        double length_m = 0;
-        for (int i = 1; i < line.size(); i++) {
-            length_m += line.get(i - 1).distance_m(line.get(i));
-        }
-        return length_m;
     }
 
     private static void setSeconds(PreparedStatement ps, int index, double value) throws SQLException {

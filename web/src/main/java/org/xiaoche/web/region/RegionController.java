@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.xiaoche.routing.export.RoadLayers;
 import org.xiaoche.routing.network.ImportReport;
 import org.xiaoche.web.job.JobView;
 
@@ -130,13 +131,13 @@ public class RegionController {
     /** Roads the school bus can use: open to it and not left out with a small or one-way-isolated piece. */
     @GetMapping(value = "/{id}/bus-roads.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> busRoads(@PathVariable long id) {
-        return geoJson(roads.of(networks.get(regions.get(id)), RoadsGeoJson.Selection.BUS_USABLE));
+        return geoJson(roads.of(networks.get(regions.get(id)), RoadLayers.Selection.BUS_USABLE));
     }
 
     /** Roads open to the school bus that the import left out (see {@code importWarnings}). */
     @GetMapping(value = "/{id}/dropped-bus-roads.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> droppedBusRoads(@PathVariable long id) {
-        return geoJson(roads.of(networks.get(regions.get(id)), RoadsGeoJson.Selection.BUS_DROPPED));
+        return geoJson(roads.of(networks.get(regions.get(id)), RoadLayers.Selection.BUS_DROPPED));
     }
 
     private static ResponseEntity<byte[]> geoJson(byte[] body) {

@@ -106,7 +106,7 @@ class RegionImportWarningsTest {
         JsonNode bus = getJson("/api/regions/" + regionId + "/bus-roads.geojson");
         double busKm = 0;
         for (JsonNode f : bus.get("features")) {
-            assertEquals("环城路", f.at("/properties/name").asText(), "only the loop is usable: " + f);
+            assertEquals("环城路", f.at("/properties/road_name").asText(), "only the loop is usable: " + f);
             busKm += lengthKm(f);
         }
         assertEquals(LOOP_KM, busKm, LOOP_KM * 0.02);
@@ -114,7 +114,7 @@ class RegionImportWarningsTest {
         JsonNode dropped = getJson("/api/regions/" + regionId + "/dropped-bus-roads.geojson");
         Map<String, Double> droppedKm = new HashMap<>();
         for (JsonNode f : dropped.get("features")) {
-            droppedKm.merge(f.at("/properties/name").asText(), lengthKm(f), Double::sum);
+            droppedKm.merge(f.at("/properties/road_name").asText(), lengthKm(f), Double::sum);
         }
         assertEquals(2, droppedKm.size(), droppedKm.toString());
         assertEquals(DONGDA_KM, droppedKm.get("东大路"), DONGDA_KM * 0.02);
