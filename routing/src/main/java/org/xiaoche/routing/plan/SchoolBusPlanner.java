@@ -117,27 +117,33 @@ public final class SchoolBusPlanner {
                 input.fleet().largest().seats());
         unserved.putAll(groups.unroutable());
         List<SolvedSchool> solved = routes(groups, base, progress.slice(0.45, 0.85));
+        Set<String> leftOut = new HashSet<>();
         for (SolvedSchool school : solved) {
-            school.unservedMorning().forEach(p -> groups.pickup(p.id()).students()
-                    .forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run")));
-            school.unservedAfternoon().forEach(p -> groups.pickup(p.id()).students()
-                    .forEach(a -> unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run")));
+            school.unservedMorning().forEach(p -> {
+                leftOut.add(p.id());
+                groups.pickup(p.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run"));
+            });
+            school.unservedAfternoon().forEach(p -> {
+                leftOut.add(p.id());
+                groups.pickup(p.id()).students()
+                        .forEach(a -> unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run"));
+            });
+        }
+        // A pickup left out in one direction is left out in both: its students have no bus at all.
+        List<SchoolRoutePlan> morningPlans = new ArrayList<>();
+        List<SchoolRoute> afternoon = new ArrayList<>();
+        for (SolvedSchool school : solved) {
+            morningPlans.add(new SchoolRoutePlan(school.problems().morning(),
+                    without(school.morning(), leftOut, school.problems().morning()), List.of()));
+            afternoon.addAll(without(school.afternoon(), leftOut, school.problems().afternoon()));
         }
 
         progress.progress("chaining", 0.85);
-        FleetPlan morning = new FleetPlanner(solver, BestOfChainer.standard(), threads).chain(
-                solved.stream().map(s -> new SchoolRoutePlan(s.problems().morning(), s.morning(), List.of())).toList(),
-                places.travelTimes());
+        FleetPlan morning = new FleetPlanner(solver, BestOfChainer.standard(), threads).chain(morningPlans, places.travelTimes());
 
         progress.progress("timetables", 0.88);
         TimetableAssembler assembler = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, input.fleet());
-        List<SchoolRoute> afternoon = solved.stream()
-                .flatMap(s -> s.afternoon().stream().filter(r -> r.visits().stream().noneMatch(v -> isUnserved(v, unserved, groups))))
-                .toList();
-        PlanTimetable timetable = assembler.assemble(morning.buses().stream()
-                .map(c -> new org.xiaoche.routing.optimization.chaining.BusChain(c.runs().stream()
-                        .filter(r -> r.visits().stream().noneMatch(v -> isUnserved(v, unserved, groups))).toList()))
-                .filter(c -> !c.runs().isEmpty()).toList(), afternoon, unserved);
+        PlanTimetable timetable = assembler.assemble(morning.buses(), afternoon, unserved);
 
         progress.progress("validation", 0.92);
         Plan plan = assemblePlan(input, eligibility, stopPlan, timetable, solved, places, groups);
@@ -145,8 +151,21 @@ public final class SchoolBusPlanner {
         return new PlanResult(eligibility, stopPlan, plan.timetable(), plan.validation(), plan.summary(), plan);
     }
 
-    private static boolean isUnserved(StopVisit visit, Map<String, String> unserved, PickupGroups groups) {
-        return groups.pickup(visit.stop().id()).students().stream().anyMatch(a -> unserved.containsKey(a.studentId()));
+    /** The routes with the visits of {@code leftOut} pickups removed and re-timed; routes left empty are dropped. */
+    private static List<SchoolRoute> without(List<SchoolRoute> routes, Set<String> leftOut, SchoolRoutingProblem problem) {
+        if (leftOut.isEmpty()) {
+            return routes;
+        }
+        List<SchoolRoute> kept = new ArrayList<>();
+        for (SchoolRoute route : routes) {
+            List<PickupStop> order = route.visits().stream().map(StopVisit::stop).filter(p -> !leftOut.contains(p.id())).toList();
+            if (order.size() == route.visits().size()) {
+                kept.add(route);
+            } else if (!order.isEmpty()) {
+                kept.add(BackwardRouteTiming.timed(problem, order, route.schoolArrival_s()));
+            }
+        }
+        return kept;
     }
 
     /** Stage 1: who walks and who needs transport. */
