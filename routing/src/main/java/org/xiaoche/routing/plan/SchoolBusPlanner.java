@@ -106,27 +106,44 @@ public final class SchoolBusPlanner {
         progress.progress("bus stops", 0.2);
         StopPlan stopPlan = stops(eligibility, policy);
         Map<String, String> unserved = new LinkedHashMap<>();
-        stopPlan.unserved().forEach(a -> unserved.put(a.studentId(), a.reason()));
+        Map<String, UnservedReason> codes = new HashMap<>();
+        stopPlan.unserved().forEach(a -> {
+            unserved.put(a.studentId(), a.reason());
+            codes.put(a.studentId(), UnservedReason.NO_BUS_ROAD_NEAR_HOME);
+        });
 
         progress.progress("bus travel times", 0.35);
         List<StopAssignment> served = new ArrayList<>(stopPlan.served());
-        PlacePoints places = travelTimes(stopPlan, served, schoolsById, input.fleet(), unserved);
+        Map<String, String> offBusRoads = new LinkedHashMap<>();
+        PlacePoints places = travelTimes(stopPlan, served, schoolsById, input.fleet(), offBusRoads);
+        offBusRoads.forEach((id, reason) -> {
+            unserved.put(id, reason);
+            codes.put(id, UnservedReason.NO_BUS_ROAD_TO_SCHOOL);
+        });
 
         progress.progress("routes", 0.45);
         PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, policy::isYoungPupil,
                 input.fleet().largest().seats());
-        unserved.putAll(groups.unroutable());
+        groups.unroutable().forEach((id, reason) -> {
+            unserved.put(id, reason);
+            codes.put(id, UnservedReason.NO_BUS_ROAD_TO_SCHOOL);
+        });
         List<SolvedSchool> solved = routes(groups, base, progress.slice(0.45, 0.85));
         Set<String> leftOut = new HashSet<>();
         for (SolvedSchool school : solved) {
             school.unservedMorning().forEach(p -> {
                 leftOut.add(p.id());
-                groups.pickup(p.id()).students().forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run"));
+                groups.pickup(p.id()).students().forEach(a -> {
+                    unserved.put(a.studentId(), "the route solver found no feasible run");
+                    codes.put(a.studentId(), UnservedReason.NO_FEASIBLE_RUN);
+                });
             });
             school.unservedAfternoon().forEach(p -> {
                 leftOut.add(p.id());
-                groups.pickup(p.id()).students()
-                        .forEach(a -> unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run"));
+                groups.pickup(p.id()).students().forEach(a -> {
+                    unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run");
+                    codes.putIfAbsent(a.studentId(), UnservedReason.NO_FEASIBLE_RUN);
+                });
             });
         }
         // A pickup left out in one direction is left out in both: its students have no bus at all.
@@ -146,7 +163,7 @@ public final class SchoolBusPlanner {
         PlanTimetable timetable = assembler.assemble(morning.buses(), afternoon, unserved);
 
         progress.progress("validation", 0.92);
-        Plan plan = assemblePlan(input, eligibility, stopPlan, timetable, solved, places, groups);
+        Plan plan = assemblePlan(input, eligibility, stopPlan, timetable, solved, places, codes);
         progress.progress("plan ready", 1.0);
         return new PlanResult(eligibility, stopPlan, plan.timetable(), plan.validation(), plan.summary(), plan);
     }
@@ -334,7 +351,7 @@ public final class SchoolBusPlanner {
 
     /** Stages 7–8: the plan value, validated against the planning matrix and scored. */
     private Plan assemblePlan(PlanInput input, EligibilityResult eligibility, StopPlan stopPlan, PlanTimetable timetable,
-                              List<SolvedSchool> solved, PlacePoints places, PickupGroups groups) {
+                              List<SolvedSchool> solved, PlacePoints places, Map<String, UnservedReason> codes) {
         Map<String, StopAssignment> assignments = new HashMap<>();
         stopPlan.assignments().forEach(a -> assignments.put(a.studentId(), a));
         List<Plan.NeedingStudent> needing = eligibility.students().stream()
@@ -348,7 +365,7 @@ public final class SchoolBusPlanner {
                 .map(e -> {
                     Plan.NeedingStudent n = needingById.get(e.getKey());
                     return new UnservedStudent(e.getKey(), n == null ? "" : n.schoolId(), n == null ? 0 : n.grade(),
-                            UnservedReason.of(e.getValue()), e.getValue());
+                            codes.get(e.getKey()), e.getValue());
                 }).toList();
         Set<String> usedStops = new TreeSet<>();
         timetable.runs().forEach(r -> r.stops().stream().filter(s -> !s.school()).forEach(s -> usedStops.add(s.placeId())));
