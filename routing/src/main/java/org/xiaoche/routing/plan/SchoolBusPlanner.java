@@ -13,7 +13,6 @@ import org.xiaoche.routing.optimization.BackwardRouteTiming;
 import org.xiaoche.routing.optimization.FleetPlan;
 import org.xiaoche.routing.optimization.FleetPlanner;
 import org.xiaoche.routing.optimization.PickupStop;
-import org.xiaoche.routing.optimization.RunRules;
 import org.xiaoche.routing.optimization.SchoolRoute;
 import org.xiaoche.routing.optimization.SchoolRoutePlan;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
@@ -31,14 +30,12 @@ import org.xiaoche.routing.stops.StopAssignment;
 import org.xiaoche.routing.stops.StopPlan;
 import org.xiaoche.routing.stops.StopPlanner;
 import org.xiaoche.routing.timetable.PlanTimetable;
-import org.xiaoche.routing.timetable.RunDirection;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
 import org.xiaoche.routing.validation.ValidationReport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,12 +74,6 @@ public final class SchoolBusPlanner {
         this.threads = Runtime.getRuntime().availableProcessors();
     }
 
-    /** One school's runs, solved or re-used, with its problems. */
-    public record SolvedSchool(PickupGroups.SchoolProblems problems, List<SchoolRoute> morning,
-                               List<SchoolRoute> afternoon, List<PickupStop> unservedMorning,
-                               List<PickupStop> unservedAfternoon, SchoolRuns runs) {
-    }
-
     public PlanResult plan(PlanInput input, ProgressListener progress) {
         return replan(null, input, progress);
     }
@@ -106,47 +97,83 @@ public final class SchoolBusPlanner {
         progress.progress("bus stops", 0.2);
         StopPlan stopPlan = stops(eligibility, policy);
         Map<String, String> unserved = new LinkedHashMap<>();
-        stopPlan.unserved().forEach(a -> unserved.put(a.studentId(), a.reason()));
+        Map<String, UnservedReason> codes = new HashMap<>();
+        stopPlan.unserved().forEach(a -> {
+            unserved.put(a.studentId(), a.reason());
+            codes.put(a.studentId(), UnservedReason.NO_BUS_ROAD_NEAR_HOME);
+        });
 
         progress.progress("bus travel times", 0.35);
         List<StopAssignment> served = new ArrayList<>(stopPlan.served());
-        PlacePoints places = travelTimes(stopPlan, served, schoolsById, input.fleet(), unserved);
+        Map<String, String> offBusRoads = new LinkedHashMap<>();
+        PlacePoints places = travelTimes(stopPlan, served, schoolsById, input.fleet(), offBusRoads);
+        offBusRoads.forEach((id, reason) -> {
+            unserved.put(id, reason);
+            codes.put(id, UnservedReason.NO_BUS_ROAD_TO_SCHOOL);
+        });
 
         progress.progress("routes", 0.45);
         PickupGroups groups = new PickupGroups(served, schoolsById, places, rules, policy::isYoungPupil,
                 input.fleet().largest().seats());
-        unserved.putAll(groups.unroutable());
-        List<SolvedSchool> solved = routes(groups, base, progress.slice(0.45, 0.85));
-        for (SolvedSchool school : solved) {
-            school.unservedMorning().forEach(p -> groups.pickup(p.id()).students()
-                    .forEach(a -> unserved.put(a.studentId(), "the route solver found no feasible run")));
-            school.unservedAfternoon().forEach(p -> groups.pickup(p.id()).students()
-                    .forEach(a -> unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run")));
+        groups.unroutable().forEach((id, reason) -> {
+            unserved.put(id, reason);
+            codes.put(id, UnservedReason.NO_BUS_ROAD_TO_SCHOOL);
+        });
+        List<RoutesPerSchool.SolvedSchool> solved = routes(groups, base, progress.slice(0.45, 0.85));
+        Set<String> leftOut = new HashSet<>();
+        for (RoutesPerSchool.SolvedSchool school : solved) {
+            school.unservedMorning().forEach(p -> {
+                leftOut.add(p.id());
+                groups.pickup(p.id()).students().forEach(a -> {
+                    unserved.put(a.studentId(), "the route solver found no feasible run");
+                    codes.put(a.studentId(), UnservedReason.NO_FEASIBLE_RUN);
+                });
+            });
+            school.unservedAfternoon().forEach(p -> {
+                leftOut.add(p.id());
+                groups.pickup(p.id()).students().forEach(a -> {
+                    unserved.putIfAbsent(a.studentId(), "the route solver found no feasible afternoon run");
+                    codes.putIfAbsent(a.studentId(), UnservedReason.NO_FEASIBLE_RUN);
+                });
+            });
+        }
+        // A pickup left out in one direction is left out in both: its students have no bus at all.
+        List<SchoolRoutePlan> morningPlans = new ArrayList<>();
+        List<SchoolRoute> afternoon = new ArrayList<>();
+        for (RoutesPerSchool.SolvedSchool school : solved) {
+            morningPlans.add(new SchoolRoutePlan(school.problems().morning(),
+                    without(school.morning(), leftOut, school.problems().morning()), List.of()));
+            afternoon.addAll(without(school.afternoon(), leftOut, school.problems().afternoon()));
         }
 
         progress.progress("chaining", 0.85);
-        FleetPlan morning = new FleetPlanner(solver, BestOfChainer.standard(), threads).chain(
-                solved.stream().map(s -> new SchoolRoutePlan(s.problems().morning(), s.morning(), List.of())).toList(),
-                places.travelTimes());
+        FleetPlan morning = new FleetPlanner(solver, BestOfChainer.standard(), threads).chain(morningPlans, places.travelTimes());
 
         progress.progress("timetables", 0.88);
         TimetableAssembler assembler = new TimetableAssembler(groups, places, stopPlan, schoolsById, rules, input.fleet());
-        List<SchoolRoute> afternoon = solved.stream()
-                .flatMap(s -> s.afternoon().stream().filter(r -> r.visits().stream().noneMatch(v -> isUnserved(v, unserved, groups))))
-                .toList();
-        PlanTimetable timetable = assembler.assemble(morning.buses().stream()
-                .map(c -> new org.xiaoche.routing.optimization.chaining.BusChain(c.runs().stream()
-                        .filter(r -> r.visits().stream().noneMatch(v -> isUnserved(v, unserved, groups))).toList()))
-                .filter(c -> !c.runs().isEmpty()).toList(), afternoon, unserved);
+        PlanTimetable timetable = assembler.assemble(morning.buses(), afternoon, unserved);
 
         progress.progress("validation", 0.92);
-        Plan plan = assemblePlan(input, eligibility, stopPlan, timetable, solved, places, groups);
+        Plan plan = assemblePlan(input, eligibility, stopPlan, timetable, solved, places, codes);
         progress.progress("plan ready", 1.0);
         return new PlanResult(eligibility, stopPlan, plan.timetable(), plan.validation(), plan.summary(), plan);
     }
 
-    private static boolean isUnserved(StopVisit visit, Map<String, String> unserved, PickupGroups groups) {
-        return groups.pickup(visit.stop().id()).students().stream().anyMatch(a -> unserved.containsKey(a.studentId()));
+    /** The routes with the visits of {@code leftOut} pickups removed and re-timed; routes left empty are dropped. */
+    private static List<SchoolRoute> without(List<SchoolRoute> routes, Set<String> leftOut, SchoolRoutingProblem problem) {
+        if (leftOut.isEmpty()) {
+            return routes;
+        }
+        List<SchoolRoute> kept = new ArrayList<>();
+        for (SchoolRoute route : routes) {
+            List<PickupStop> order = route.visits().stream().map(StopVisit::stop).filter(p -> !leftOut.contains(p.id())).toList();
+            if (order.size() == route.visits().size()) {
+                kept.add(route);
+            } else if (!order.isEmpty()) {
+                kept.add(BackwardRouteTiming.timed(problem, order, route.schoolArrival_s()));
+            }
+        }
+        return kept;
     }
 
     /** Stage 1: who walks and who needs transport. */
@@ -211,111 +238,16 @@ public final class SchoolBusPlanner {
     }
 
     /**
-     * Stage 5: each school's morning and afternoon runs. A school whose problem fingerprint equals
-     * the one {@code base} recorded gets the base's runs re-timed (no solver call); the others are
-     * solved, in parallel, each with its own seed.
+     * Stage 5: each school's morning and afternoon runs, re-using {@code base}'s (may be null) where a
+     * school's problem is unchanged ({@link RoutesPerSchool}).
      */
-    public List<SolvedSchool> routes(PickupGroups groups, Plan base, ProgressListener progress) {
-        List<PickupGroups.SchoolProblems> toSolve = new ArrayList<>();
-        Map<String, SolvedSchool> done = new HashMap<>();
-        Map<String, String> fingerprints = new HashMap<>();
-        for (PickupGroups.SchoolProblems school : groups.schools()) {
-            String fingerprint = fingerprint(school);
-            fingerprints.put(school.schoolId(), fingerprint);
-            SchoolRuns previous = base == null ? null
-                    : base.findSchoolRuns(school.schoolId()).filter(r -> r.problemFingerprint().equals(fingerprint)).orElse(null);
-            SolvedSchool reused = previous == null ? null : reuse(school, previous, groups);
-            if (reused != null) {
-                done.put(school.schoolId(), reused);
-            } else {
-                toSolve.add(school);
-            }
-        }
-        List<SchoolRoutingProblem> problems = new ArrayList<>();
-        for (PickupGroups.SchoolProblems school : toSolve) {
-            problems.add(school.morning());
-            problems.add(school.afternoon());
-        }
-        FleetPlanner planner = new FleetPlanner(solver, BestOfChainer.standard(), threads);
-        List<SchoolRoutePlan> plans = planner.solveEach(problems.stream().filter(p -> !p.stops().isEmpty()).toList(),
-                budget, progress);
-        Map<SchoolRoutingProblem, SchoolRoutePlan> byProblem = new java.util.IdentityHashMap<>();
-        plans.forEach(p -> byProblem.put(p.problem(), p));
-        for (PickupGroups.SchoolProblems school : toSolve) {
-            SchoolRoutePlan am = byProblem.getOrDefault(school.morning(), new SchoolRoutePlan(school.morning(), List.of(), List.of()));
-            SchoolRoutePlan pm = byProblem.getOrDefault(school.afternoon(), new SchoolRoutePlan(school.afternoon(), List.of(), List.of()));
-            List<SchoolRoute> morning = new ArrayList<>(am.routes());
-            List<SchoolRoute> afternoon = new ArrayList<>(pm.routes());
-            SchoolRuns runs = new SchoolRuns(school.schoolId(), fingerprints.get(school.schoolId()),
-                    morning.stream().map(r -> r.visits().stream().map(v -> v.stop().id()).toList()).toList(),
-                    afternoon.stream().map(r -> reversed(r.visits().stream().map(v -> v.stop().id()).toList())).toList(),
-                    true, am.wallCapHit() || pm.wallCapHit());
-            done.put(school.schoolId(), new SolvedSchool(school, morning, afternoon, am.unserved(), pm.unserved(), runs));
-        }
-        return groups.schools().stream().map(s -> done.get(s.schoolId())).toList();
-    }
-
-    /** The base plan's runs of an unchanged school, re-timed; null if they no longer fit (then it is solved). */
-    private static SolvedSchool reuse(PickupGroups.SchoolProblems school, SchoolRuns previous, PickupGroups groups) {
-        List<SchoolRoute> morning = new ArrayList<>(), afternoon = new ArrayList<>();
-        try {
-            for (List<String> run : previous.morning()) {
-                List<PickupStop> order = run.stream().map(id -> groups.pickup(id).stop()).toList();
-                if (order.size() > 1 && !RunRules.feasible(school.morning(), order)) {
-                    return null;
-                }
-                morning.add(BackwardRouteTiming.timed(school.morning(), order, school.morning().window().earliest_s()));
-            }
-            for (List<String> run : previous.afternoon()) {
-                List<PickupStop> order = reversed(run).stream().map(id -> groups.pickup(id).afternoonStop()).toList();
-                if (order.size() > 1 && !RunRules.feasible(school.afternoon(), order)) {
-                    return null;
-                }
-                afternoon.add(BackwardRouteTiming.timed(school.afternoon(), order, school.afternoon().window().earliest_s()));
-            }
-        } catch (IllegalArgumentException unknownPickup) {
-            return null;
-        }
-        SchoolRuns runs = new SchoolRuns(previous.schoolId(), previous.problemFingerprint(), previous.morning(),
-                previous.afternoon(), false, previous.wallCapHit());
-        return new SolvedSchool(school, morning, afternoon, List.of(), List.of(), runs);
-    }
-
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
-    }
-
-    /**
-     * Digest of everything the solver sees for one school: the pickups (id, students, caps, direct
-     * flags, the students in them), window, dwell, seats, and the travel times among its places.
-     */
-    static String fingerprint(PickupGroups.SchoolProblems school) {
-        StringBuilder text = new StringBuilder();
-        SchoolRoutingProblem am = school.morning();
-        text.append(school.schoolId()).append('|').append(am.window()).append('|').append(am.stopDwell())
-                .append('|').append(am.schoolDwell()).append('|').append(am.seats()).append('\n');
-        List<Integer> nodes = new ArrayList<>();
-        nodes.add(am.schoolNode());
-        for (PickupGroups.Pickup p : school.pickups()) {
-            text.append(p.stop().id()).append('|').append(p.stop().students()).append('|').append(p.stop().maxRide_s())
-                    .append('|').append(p.afternoonStop().maxRide_s()).append('|').append(p.directAm()).append(p.directPm());
-            p.students().forEach(a -> text.append('|').append(a.studentId()));
-            text.append('\n');
-            nodes.add(p.stop().node());
-        }
-        for (int from : nodes) {
-            for (int to : nodes) {
-                text.append(Double.doubleToLongBits(am.travelTimes().time_s(from, to))).append(',');
-            }
-        }
-        return PlanCodec.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    public List<RoutesPerSchool.SolvedSchool> routes(PickupGroups groups, Plan base, ProgressListener progress) {
+        return new RoutesPerSchool(new FleetPlanner(solver, BestOfChainer.standard(), threads), budget).routes(groups, base, progress);
     }
 
     /** Stages 7–8: the plan value, validated against the planning matrix and scored. */
     private Plan assemblePlan(PlanInput input, EligibilityResult eligibility, StopPlan stopPlan, PlanTimetable timetable,
-                              List<SolvedSchool> solved, PlacePoints places, PickupGroups groups) {
+                              List<RoutesPerSchool.SolvedSchool> solved, PlacePoints places, Map<String, UnservedReason> codes) {
         Map<String, StopAssignment> assignments = new HashMap<>();
         stopPlan.assignments().forEach(a -> assignments.put(a.studentId(), a));
         List<Plan.NeedingStudent> needing = eligibility.students().stream()
@@ -329,7 +261,7 @@ public final class SchoolBusPlanner {
                 .map(e -> {
                     Plan.NeedingStudent n = needingById.get(e.getKey());
                     return new UnservedStudent(e.getKey(), n == null ? "" : n.schoolId(), n == null ? 0 : n.grade(),
-                            UnservedReason.of(e.getValue()), e.getValue());
+                            codes.get(e.getKey()), e.getValue());
                 }).toList();
         Set<String> usedStops = new TreeSet<>();
         timetable.runs().forEach(r -> r.stops().stream().filter(s -> !s.school()).forEach(s -> usedStops.add(s.placeId())));
@@ -344,7 +276,7 @@ public final class SchoolBusPlanner {
         PlanInputs inputs = new PlanInputs(network.graphDir().getFileName().toString(), rosterFingerprint(input),
                 PlanCodec.fingerprint(input.policy()), PlanCodec.fingerprint(input.fleet()), PlanCodec.fingerprint(settings));
         Plan plan = new Plan(Plan.FORMAT_VERSION, inputs, input.policy(), input.fleet(), settings, schools, stops,
-                timetable.buses(), journeys, needing, unserved, solved.stream().map(SolvedSchool::runs).toList(), null, null);
+                timetable.buses(), journeys, needing, unserved, solved.stream().map(RoutesPerSchool.SolvedSchool::runs).toList(), null, null);
         ValidationReport report = PlanChecks.validate(plan, (TimedStop from, TimedStop to) ->
                 places.matrix().time_s(places.index(TimetableAssembler.placeKey(from)), places.index(TimetableAssembler.placeKey(to))));
         plan = plan.withValidation(report);

@@ -7,17 +7,5 @@ public enum UnservedReason {
     /** The stop or school is not on a road the bus can use, or no bus road joins them. */
     NO_BUS_ROAD_TO_SCHOOL,
     /** The route solver found no feasible run (should not happen; reported rather than hidden). */
-    NO_FEASIBLE_RUN;
-
-    /** The code of a stop-stage or routing reason sentence. */
-    static UnservedReason of(String sentence) {
-        String s = sentence.toLowerCase(java.util.Locale.ROOT);
-        if (s.contains("solver")) {
-            return NO_FEASIBLE_RUN;
-        }
-        if (s.contains("school") || s.contains("not on a bus road") || s.contains("between stop")) {
-            return NO_BUS_ROAD_TO_SCHOOL;
-        }
-        return NO_BUS_ROAD_NEAR_HOME;
-    }
+    NO_FEASIBLE_RUN
 }

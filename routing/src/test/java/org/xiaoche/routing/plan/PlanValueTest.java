@@ -211,4 +211,19 @@ class PlanValueTest {
         assertEquals(metres / 1000, plan.summary().busKmPerDay(), 1e-6);
         assertTrue(plan.summary().busKmPerDay() > 100, "the demo buses drive");
     }
+
+    @Test
+    void everyStopOfTheDemoPlanHasAUniqueChineseName() {
+        List<PlanStop> stops = base.plan().stops();
+        assertFalse(stops.isEmpty());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (PlanStop stop : stops) {
+            assertTrue(stop.name().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    stop.id() + " is named in Chinese: '" + stop.name() + "'");
+            assertTrue(names.add(stop.name()), "unique: " + stop.name());
+        }
+        java.util.Set<String> called = new java.util.HashSet<>();
+        base.plan().runs().forEach(r -> r.stops().stream().filter(t -> !t.school()).forEach(t -> called.add(t.placeId())));
+        assertEquals(called, stops.stream().map(PlanStop::id).collect(Collectors.toSet()), "the plan lists exactly the stops its runs call at");
+    }
 }

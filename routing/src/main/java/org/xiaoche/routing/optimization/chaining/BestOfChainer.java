@@ -36,8 +36,17 @@ public final class BestOfChainer implements RouteChainer {
     @Override
     public List<BusChain> chain(List<ChainableRun> runs, TravelTimes travelTimes) {
         return chainers.stream()
-                .map(c -> c.chain(runs, travelTimes))
+                .map(c -> checked(c, c.chain(runs, travelTimes), runs.size()))
                 .min(Comparator.comparingInt(List::size))
                 .orElseThrow();
+    }
+
+    /** The contract every chainer keeps: each run on exactly one bus; a chainer that loses one is a bug, not a saving. */
+    private static List<BusChain> checked(RouteChainer chainer, List<BusChain> chains, int runs) {
+        int chained = chains.stream().mapToInt(c -> c.runs().size()).sum();
+        if (chained != runs) {
+            throw new IllegalStateException(chainer.name() + " put " + chained + " of " + runs + " runs on buses");
+        }
+        return chains;
     }
 }

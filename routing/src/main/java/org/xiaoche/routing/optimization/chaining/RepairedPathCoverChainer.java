@@ -31,10 +31,11 @@ public final class RepairedPathCoverChainer implements RouteChainer {
             int[] next = new int[n];
             int count = 0;
             for (int q = 0; q < n; q++) {
-                if (q == p) {
+                ChainableRun to = runs.get(q);
+                // Keep the graph acyclic: with wide windows and short runs, p and q could each follow the other.
+                if (q == p || !before(from, p, to, q)) {
                     continue;
                 }
-                ChainableRun to = runs.get(q);
                 double latestStart_s = to.window().latest_s() - lead_s(to.route());
                 if (free_s + travelTimes.time_s(from.route().schoolNode(), to.route().firstNode()) <= latestStart_s) {
                     next[count++] = q;
@@ -74,6 +75,16 @@ public final class RepairedPathCoverChainer implements RouteChainer {
             buses.add(new BusChain(chain));
         }
         return buses;
+    }
+
+    /** A fixed order on runs (earliest arrival, then earliest end, then position) that every edge follows. */
+    private static boolean before(ChainableRun a, int aIndex, ChainableRun b, int bIndex) {
+        int byArrival = Double.compare(a.window().earliest_s(), b.window().earliest_s());
+        if (byArrival != 0) {
+            return byArrival < 0;
+        }
+        int byEnd = Double.compare(departureIfArriving(a, a.window().earliest_s()), departureIfArriving(b, b.window().earliest_s()));
+        return byEnd != 0 ? byEnd < 0 : aIndex < bIndex;
     }
 
     /** From the first stop to the school arrival. */

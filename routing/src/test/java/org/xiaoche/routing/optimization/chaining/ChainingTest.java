@@ -78,4 +78,29 @@ class ChainingTest {
         assertEquals(30_050, greedy.get(0).runs().get(1).schoolArrival_s(), 1e-9);
         assertEquals(1, BestOfChainer.standard().chain(runs, times).size());
     }
+
+    /**
+     * Two short runs, close together, with the same wide window: each could follow the other
+     * optimistically. Every chainer must still put both on buses (once each), and one bus suffices.
+     */
+    @Test
+    void shortRunsThatCouldFollowEachOtherAreNeverLost() {
+        TravelTimes times = new TravelTimes() {
+            @Override
+            public double time_s(int from, int to) {
+                return from == to ? 0 : 60;
+            }
+
+            @Override
+            public double distance_m(int from, int to) {
+                return from == to ? 0 : 500;
+            }
+        };
+        List<ChainableRun> close = runs(times, 28_800, 28_800);
+        for (RouteChainer chainer : BestOfChainer.standard().chainers()) {
+            List<BusChain> chains = chainer.chain(close, times);
+            assertEquals(2, chains.stream().mapToInt(c -> c.runs().size()).sum(), chainer.name() + " keeps every run");
+        }
+        assertEquals(1, new RepairedPathCoverChainer().chain(close, times).size(), "one bus serves both, one after the other");
+    }
 }
