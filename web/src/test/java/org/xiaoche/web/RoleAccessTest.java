@@ -174,7 +174,7 @@ class RoleAccessTest {
         String[] paths = {"/api/plans", "/api/plans/" + planId, "/api/plans/" + planId + "/stops.geojson",
                 "/api/plans/" + planId + "/routes.geojson", "/api/plans/" + planId + "/runs",
                 "/api/plans/" + planId + "/runs/" + runIdOfPlan + "/timetable"};
-        java.util.Set<String> countKeys = java.util.Set.of("students", "grades_1_3", "boarding", "alighting", "loadAfter",
+        java.util.Set<String> countKeys = java.util.Set.of("students", "young_pupils", "boarding", "alighting", "loadAfter",
                 "needingTransport", "transported", "unserved", "capInfeasible", "studentsOverCaps", "rideP50_s", "violations",
                 "busesBeyondFleet", "unservedByReason", "walkOverLimit", "solverWallCapHits");
         for (String path : paths) {
@@ -198,7 +198,7 @@ class RoleAccessTest {
         assertEquals("VALID", operatorPlan.get("validatorVerdict").asText());
         assertEquals("COMPLETE", operatorPlan.get("coverageVerdict").asText());
         org.junit.jupiter.api.Assertions.assertTrue(operatorPlan.get("coverageComplete").asBoolean());
-        org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "OPERATOR").contains("\"times\""));
+        org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "OPERATOR").contains("\"arrival_times\""));
     }
 
     private String body(String path, String role) throws Exception {
