@@ -77,7 +77,7 @@ public final class RoadNetwork implements AutoCloseable {
      *                       walking snaps ignore it so that a home on an isolated lane is reported
      *                       as cut off rather than moved to a distant road
      * @throws NetworkImportException with a planner-readable reason when the file is missing,
-     *                                empty or not OSM data
+     *                                empty, truncated, corrupt or not OSM data (see {@link OsmFileCheck})
      */
     public static RoadNetwork importOrLoad(Path osmFile, Path cacheRoot, int minNetworkSize, ProgressListener progress) {
         checkReadableOsm(osmFile);
@@ -86,6 +86,9 @@ public final class RoadNetwork implements AutoCloseable {
         boolean imported = false;
         if (!Files.isRegularFile(graphDir.resolve("properties"))) {
             progress.progress("import road network", 0.0);
+            // Read the whole file once first: GraphHopper's reader threads hang or run out of memory on a
+            // truncated or corrupt file instead of failing.
+            OsmFileCheck.check(osmFile);
             Path staging = cacheRoot.resolve(graphDir.getFileName() + ".importing-" + ProcessHandle.current().pid());
             deleteRecursively(staging);
             GraphHopper importer = configure(osmFile, staging, minNetworkSize);
