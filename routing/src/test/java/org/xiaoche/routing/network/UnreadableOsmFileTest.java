@@ -187,6 +187,53 @@ class UnreadableOsmFileTest {
         }
     }
 
+    @Test
+    void importWhoseReaderThreadDiesFailsInsteadOfWaitingForever() {
+        // As GraphHopper's PBF reader: a helper thread that dies of an Error while the import waits for it.
+        NetworkImportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(NetworkImportException.class,
+                () -> RoadNetwork.runWatched(() -> {
+                    Thread reader = new Thread(() -> {
+                        throw new OutOfMemoryError("Java heap space");
+                    }, "PBF Reader");
+                    reader.start();
+                    try {
+                        new java.util.concurrent.CountDownLatch(1).await();
+                    } catch (InterruptedException interrupted) {
+                        throw new IllegalStateException("Thread was interrupted.", interrupted);
+                    }
+                }, "stuck.osm.pbf")));
+        assertEquals("cannot import OSM file stuck.osm.pbf: the OSM reader failed (out of memory: Java heap space)", e.getMessage());
+    }
+
+    @Test
+    void graphHopperImportWhoseDecoderDiesFailsWithinSeconds() throws IOException {
+        // Past the file check (which refuses this file), GraphHopper's decoder thread allocates the stated
+        // 2 GiB, dies of an OutOfMemoryError and leaves its reader waiting: the watch ends the import.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] pbf = validPbf();
+        out.write(pbf, 0, firstBlockLength(pbf));
+        writeFramed(out, "OSMData", Fileformat.Blob.newBuilder().setRawSize(Integer.MAX_VALUE)
+                .setZlibData(ByteString.copyFrom(new byte[]{0x78, (byte) 0x9c, 3, 0, 0, 0, 0, 1})).build().toByteArray());
+        Path file = write("decoder-bomb.osm.pbf", out.toByteArray());
+        var importer = RoadNetwork.configure(file, dir.resolve("staging"), 0);
+        try {
+            NetworkImportException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(NetworkImportException.class,
+                    () -> RoadNetwork.runWatched(importer::importOrLoad, file.getFileName().toString())));
+            assertTrue(e.getMessage().startsWith("cannot import OSM file decoder-bomb.osm.pbf: the OSM reader failed (out of memory"),
+                    e.getMessage());
+        } finally {
+            importer.close();
+        }
+    }
+
+    @Test
+    void watchedImportPassesOrdinaryFailuresThrough() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoadNetwork.runWatched(() -> {
+            throw new IllegalArgumentException("File is not a valid OSM stream");
+        }, "x.osm"));
+        assertEquals("File is not a valid OSM stream", e.getMessage());
+    }
+
     // --- hand-made files ---
 
     private static String osmXml() {
