@@ -1,6 +1,7 @@
 package org.xiaoche.cli;
 
 import org.xiaoche.routing.export.PlanExport;
+import org.xiaoche.routing.fleet.DepotCheck;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.network.BusRouteGeometry;
@@ -71,6 +72,7 @@ final class PlanCommand implements Callable<Integer> {
             ImportWarnings.print(network, err);
             progress.progress("read schools and students", 0.2);
             InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
+            DepotCheck.check(fleetFile == null ? "default fleet" : fleetFile.getFileName().toString(), fleet, network, policy);
             SolverBudget defaults = SolverBudget.defaults();
             SolverBudget budget = new SolverBudget(seed == null ? defaults.seed() : seed, iterationsPerStop,
                     defaults.minIterations(), Math.max(defaults.maxIterations(), defaults.minIterations()),

@@ -119,4 +119,29 @@ class EligibilityCommandTest {
         assertEquals(2, badCrs.exitCode());
         assertTrue(badCrs.err().contains("mars"), badCrs.err());
     }
+
+    @Test
+    void truncatedOsmFileFailsAtOnceWithExit2AndNoStackTrace() throws Exception {
+        Path demo = DemoCounty.extractTo(dir.resolve("demo"));
+        // The first 33 bytes of a PBF: a block header announcing more data than the file has.
+        byte[] pbf = {0, 0, 0, 14, 10, 9, 'O', 'S', 'M', 'H', 'e', 'a', 'd', 'e', 'r', 24, (byte) 0xd0, 0x01,
+                16, 1, 26, 12, 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'};
+        Path cut = dir.resolve("cut.osm.pbf");
+        Files.write(cut, pbf);
+        Path cache = dir.resolve("cache");
+        Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> run("eligibility", "--osm", cut.toString(),
+                        "--schools", demo.resolve(DemoCounty.SCHOOLS_FILE).toString(),
+                        "--students", demo.resolve(DemoCounty.STUDENTS_FILE).toString(),
+                        "--graph-cache", cache.toString(), "--out", dir.resolve("out").toString()));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("error: cannot import OSM file cut.osm.pbf: the file is truncated"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertFalse(run.err().contains("Exception in thread"), "no dying reader thread: " + run.err());
+        try (var left = Files.list(cache)) {
+            assertEquals(List.of(), left.toList(), "no staging folder left behind");
+        } catch (java.nio.file.NoSuchFileException none) {
+            // no cache folder at all is as good
+        }
+    }
 }

@@ -99,4 +99,31 @@ class PlanCommandTest {
             System.setOut(old);
         }
     }
+
+    @Test
+    void depotInTheSeaIsAnInputErrorWithinSeconds() throws Exception {
+        Path fleet = Files.writeString(dir.resolve("sea-fleet.json"), "{\"busTypes\":[{\"id\":\"bus35\",\"seats\":35}],"
+                + "\"depots\":[{\"id\":\"D-sea\",\"lon\":123.5,\"lat\":36.0}]}");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            var cli = XiaocheCommand.commandLine();
+            cli.setErr(new java.io.PrintWriter(err, true));
+            return run(cli, "plan", "--demo", "--fleet", fleet.toString(), "--graph-cache", dir.resolve("cache").toString(),
+                    "--out", dir.resolve("sea").toString());
+        });
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("error: sea-fleet.json: depot D-sea (123.50000, 36.00000) is outside the region"),
+                err.toString());
+        assertFalse(Files.exists(dir.resolve("sea").resolve("plan.json")));
+    }
+
+    private static int run(picocli.CommandLine cli, String... args) {
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            return cli.execute(args);
+        } finally {
+            System.setOut(old);
+        }
+    }
 }

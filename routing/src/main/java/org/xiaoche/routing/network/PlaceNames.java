@@ -186,6 +186,7 @@ public final class PlaceNames {
      * @throws NetworkImportException when the file cannot be read as OSM data
      */
     public static PlaceNames read(Path osmFile) {
+        OsmFileCheck.check(osmFile);
         try {
             Map<Long, List<Integer>> schoolWaysByNode = new HashMap<>();
             List<String> wayNames = new ArrayList<>();

@@ -77,7 +77,7 @@ public final class RoadNetwork implements AutoCloseable {
      *                       walking snaps ignore it so that a home on an isolated lane is reported
      *                       as cut off rather than moved to a distant road
      * @throws NetworkImportException with a planner-readable reason when the file is missing,
-     *                                empty or not OSM data
+     *                                empty, truncated, corrupt or not OSM data (see {@link OsmFileCheck})
      */
     public static RoadNetwork importOrLoad(Path osmFile, Path cacheRoot, int minNetworkSize, ProgressListener progress) {
         checkReadableOsm(osmFile);
@@ -86,11 +86,14 @@ public final class RoadNetwork implements AutoCloseable {
         boolean imported = false;
         if (!Files.isRegularFile(graphDir.resolve("properties"))) {
             progress.progress("import road network", 0.0);
+            // Read the whole file once first: GraphHopper's reader threads hang or run out of memory on a
+            // truncated or corrupt file instead of failing.
+            OsmFileCheck.check(osmFile);
             Path staging = cacheRoot.resolve(graphDir.getFileName() + ".importing-" + ProcessHandle.current().pid());
             deleteRecursively(staging);
             GraphHopper importer = configure(osmFile, staging, minNetworkSize);
             try {
-                importer.importOrLoad();
+                runWatched(importer::importOrLoad, osmFile.getFileName().toString());
                 // Written before the rename, so a complete folder always has its report.
                 ImportReport.compute(importer, minNetworkSize).write(staging.resolve(ImportReport.FILE_NAME));
             } catch (RuntimeException e) {
@@ -128,7 +131,64 @@ public final class RoadNetwork implements AutoCloseable {
         return new RoadNetwork(hopper, graphDir, imported, report);
     }
 
-    private static GraphHopper configure(Path osmFile, Path location, int minNetworkSize) {
+    /** How long a stuck import may take to wind down after one of its threads died. */
+    static final long WIND_DOWN_MS = 10_000;
+
+    /**
+     * Runs {@code work} (a GraphHopper import) on its own thread in its own thread group. When any thread of that
+     * group dies of an uncaught throwable (GraphHopper's PBF reader and decoder threads, which otherwise leave the
+     * import waiting forever) the group is interrupted and the import fails with that reason.
+     */
+    static void runWatched(Runnable work, String fileName) {
+        java.util.concurrent.atomic.AtomicReference<Throwable> died = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        ThreadGroup group = new ThreadGroup("osm-import") {
+            @Override
+            public void uncaughtException(Thread t, Throwable e) {
+                if (died.compareAndSet(null, e)) {
+                    interrupt();
+                }
+            }
+        };
+        Thread thread = new Thread(group, () -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "osm-import");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            while (thread.isAlive() && died.get() == null) {
+                thread.join(200);
+            }
+            if (died.get() != null) {
+                thread.join(WIND_DOWN_MS);
+            }
+        } catch (InterruptedException e) {
+            group.interrupt();
+            Thread.currentThread().interrupt();
+            throw new NetworkImportException("import of OSM file " + fileName + " was interrupted", e);
+        }
+        Throwable death = died.get();
+        if (death != null) {
+            throw new NetworkImportException("cannot import OSM file " + fileName + ": the OSM reader failed ("
+                    + (death instanceof OutOfMemoryError ? "out of memory: " : "") + rootMessage(death) + ")", death);
+        }
+        Throwable failure = failed.get();
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    static GraphHopper configure(Path osmFile, Path location, int minNetworkSize) {
         GraphHopper hopper = new GraphHopper();
         hopper.setOSMFile(osmFile.toString());
         hopper.setGraphHopperLocation(location.toString());

@@ -89,6 +89,8 @@ public final class SchoolBusPlanner {
      */
     public PlanResult replan(Plan base, PlanInput input, ProgressListener progress) {
         PlanningPolicy policy = input.policy();
+        // A depot off the region or far from bus roads is an input error, refused before any work.
+        org.xiaoche.routing.fleet.DepotCheck.check("fleet", input.fleet(), network, policy);
         RouteRules rules = policy.routes();
         Map<String, School> schoolsById = input.schools().stream().collect(Collectors.toMap(School::id,
                 Function.identity(), (a, b) -> a, LinkedHashMap::new));

@@ -73,6 +73,14 @@ public record PlanningPolicy(
     public static final double DEFAULT_MAX_WALK_TO_STOP_M = 500;
     public static final double DEFAULT_MAX_WALK_TO_STOP_GRADES_1_TO_3_M = 300;
     public static final double DEFAULT_MAX_WALK_TO_BUS_ROAD_M = 3_000;
+    /** Upper bounds, so a typo cannot start searches across a province: eligibility walk 50 km. */
+    public static final double MAX_WALK_THRESHOLD_M = 50_000;
+    /** Upper bound of the home snap and of the walk to a stop: 5 km. */
+    public static final double MAX_SNAP_M = 5_000;
+    /** Upper bound of the distance a point may lie outside the mapped area: 50 km. */
+    public static final double MAX_OUTSIDE_AREA_M = 50_000;
+    /** Upper bound of the walk to a road a bus may stop on: 10 km. */
+    public static final double MAX_WALK_TO_BUS_ROAD_M = 10_000;
     /** Grades 1–3 (国办发〔2018〕27号) and kindergarten (grade 0, see {@link org.xiaoche.routing.roster.Student}). */
     public static final List<Integer> DEFAULT_YOUNG_GRADES = List.of(0, 1, 2, 3);
     /** Every ordinary road; no motorway, trunk road or slip road (道路交通安全法实施条例 第八十二条). */
@@ -90,6 +98,11 @@ public record PlanningPolicy(
         requirePositive("walkThreshold_m", walkThreshold_m);
         requirePositive("maxHomeSnap_m", maxHomeSnap_m);
         requirePositive("maxOutsideArea_m", maxOutsideArea_m);
+        requireAtMost("walkThreshold_m", walkThreshold_m, MAX_WALK_THRESHOLD_M);
+        requireAtMost("maxHomeSnap_m", maxHomeSnap_m, MAX_SNAP_M);
+        requireAtMost("maxOutsideArea_m", maxOutsideArea_m, MAX_OUTSIDE_AREA_M);
+        requireAtMost("maxWalkToStop_m", maxWalkToStop_m, MAX_SNAP_M);
+        requireAtMost("maxWalkToBusRoad_m", maxWalkToBusRoad_m, MAX_WALK_TO_BUS_ROAD_M);
         if (maxOutsideArea_m < maxHomeSnap_m) {
             throw new IllegalArgumentException("maxOutsideArea_m (" + maxOutsideArea_m + ") must be at least maxHomeSnap_m (" + maxHomeSnap_m + ")");
         }
@@ -109,6 +122,7 @@ public record PlanningPolicy(
                 throw new IllegalArgumentException("gradeWalkThreshold_m: grade " + grade + " is out of range 0..12");
             }
             requirePositive("gradeWalkThreshold_m[" + grade + "]", threshold_m == null ? Double.NaN : threshold_m);
+            requireAtMost("gradeWalkThreshold_m[" + grade + "]", threshold_m, MAX_WALK_THRESHOLD_M);
         });
         youngGrades = youngGrades(youngGrades);
         stopRoadClasses = stopRoadClasses(stopRoadClasses);
@@ -313,6 +327,12 @@ public record PlanningPolicy(
     private static void requireNonNegative(String name, double value_m) {
         if (!(value_m >= 0) || !Double.isFinite(value_m)) {
             throw new IllegalArgumentException(name + " must be zero or a positive number of metres, got " + value_m);
+        }
+    }
+
+    private static void requireAtMost(String name, double value_m, double max_m) {
+        if (value_m > max_m) {
+            throw new IllegalArgumentException(name + " must be at most " + (long) max_m + " metres, got " + value_m);
         }
     }
 

@@ -22,6 +22,11 @@ public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double
                          double arrivalEarliestBeforeBell_s, double arrivalLatestBeforeBell_s,
                          double chaperoneCostPerBusDay, double solverSeconds) {
 
+    /** Upper bound of the ride and journey caps and of the earliest arrival before the bell: 3 h. */
+    public static final double MAX_CAP_S = 3 * 3_600;
+    /** Upper bound of the solver's wall-time budget: 1 h. */
+    public static final double MAX_SOLVER_SECONDS = 3_600;
+
     public RouteRules {
         positive("rideCap_s", rideCap_s);
         positive("journeyCapGrades1to3_s", journeyCapGrades1to3_s);
@@ -32,6 +37,14 @@ public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double
         nonNegative("arrivalLatestBeforeBell_s", arrivalLatestBeforeBell_s);
         nonNegative("chaperoneCostPerBusDay", chaperoneCostPerBusDay);
         positive("solverSeconds", solverSeconds);
+        atMost("rideCap_s", rideCap_s, MAX_CAP_S);
+        atMost("journeyCapGrades1to3_s", journeyCapGrades1to3_s, MAX_CAP_S);
+        atMost("childWalkSpeed_mps", childWalkSpeed_mps, 3);
+        atMost("waitAtStop_s", waitAtStop_s, 3_600);
+        atMost("dwellFixed_s", dwellFixed_s, 600);
+        atMost("dwellPerStudent_s", dwellPerStudent_s, 120);
+        atMost("arrivalEarliestBeforeBell_s", arrivalEarliestBeforeBell_s, MAX_CAP_S);
+        atMost("solverSeconds", solverSeconds, MAX_SOLVER_SECONDS);
         if (arrivalEarliestBeforeBell_s < arrivalLatestBeforeBell_s) {
             throw new IllegalArgumentException("arrivalEarliestBeforeBell_s must be at least arrivalLatestBeforeBell_s");
         }
@@ -78,6 +91,16 @@ public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double
         if (!(value > 0) || !Double.isFinite(value)) {
             throw new IllegalArgumentException("routes." + name + " must be a positive number, got " + value);
         }
+    }
+
+    private static void atMost(String name, double value, double max) {
+        if (value > max) {
+            throw new IllegalArgumentException("routes." + name + " must be at most " + fmt(max) + ", got " + fmt(value));
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static void nonNegative(String name, double value) {

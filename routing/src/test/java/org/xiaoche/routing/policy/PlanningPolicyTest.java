@@ -179,4 +179,31 @@ class PlanningPolicyTest {
             assertTrue(text.contains(source), "the file cites " + source);
         }
     }
+
+    private String refused(String json) throws IOException {
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, json);
+        return assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file)).getMessage();
+    }
+
+    @Test
+    void valuesHaveUpperBoundsWithClearMessages() throws IOException {
+        assertEquals("policy.json: routes.solverSeconds must be at most 3600, got 1000000000",
+                refused("{ \"routes\": { \"solverSeconds\": 1000000000 } }"));
+        assertEquals("policy.json: routes.rideCap_s must be at most 10800, got 10801",
+                refused("{ \"routes\": { \"rideCap_s\": 10801 } }"));
+        assertTrue(refused("{ \"routes\": { \"journeyCapGrades1to3_s\": 1e9 } }")
+                .contains("routes.journeyCapGrades1to3_s must be at most 10800"));
+        assertTrue(refused("{ \"routes\": { \"childWalkSpeed_mps\": 40 } }").contains("childWalkSpeed_mps must be at most 3"));
+        assertTrue(refused("{ \"routes\": { \"chaperoneCostPerBusDay\": 1e400 } }")
+                .contains("chaperoneCostPerBusDay must be zero or positive, got Infinity"));
+        assertTrue(refused("{ \"walkThreshold_m\": 1e7 }").contains("walkThreshold_m must be at most 50000 metres"));
+        assertTrue(refused("{ \"maxOutsideArea_m\": 1e6 }").contains("maxOutsideArea_m must be at most 50000 metres"));
+        assertTrue(refused("{ \"maxWalkToBusRoad_m\": 20000 }").contains("maxWalkToBusRoad_m must be at most 10000 metres"));
+        assertTrue(refused("{ \"gradeWalkThreshold_m\": { \"3\": 90000 } }").contains("gradeWalkThreshold_m[3] must be at most"));
+        // The bounds themselves are accepted.
+        Path file = dir.resolve("ok.json");
+        Files.writeString(file, "{ \"routes\": { \"solverSeconds\": 3600, \"rideCap_s\": 10800 } }");
+        assertEquals(3600, PlanningPolicy.read(file).routes().solverSeconds());
+    }
 }

@@ -17,7 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.PlanLayers;
+import org.xiaoche.routing.fleet.DepotCheck;
 import org.xiaoche.routing.fleet.Fleet;
+import org.xiaoche.web.dataset.Dataset;
+import org.xiaoche.web.region.RegionNetworks;
+import org.xiaoche.web.region.RegionRepository;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.web.dataset.DatasetService;
@@ -106,12 +110,17 @@ public class PlanController {
     private final DatasetService datasets;
     private final JobService jobs;
     private final XiaocheProperties properties;
+    private final RegionRepository regions;
+    private final RegionNetworks networks;
 
-    public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties) {
+    public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
+                          RegionRepository regions, RegionNetworks networks) {
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
         this.properties = properties;
+        this.regions = regions;
+        this.networks = networks;
     }
 
     /** Plans a dataset with the default fleet and policy. */
@@ -123,22 +132,24 @@ public class PlanController {
 
     /**
      * Plans a dataset with an uploaded fleet file and/or policy file (JSON, as {@code Fleet.read} and
-     * {@code PlanningPolicy.read} take them); a file that does not read is refused here with 400,
-     * before any job starts.
+     * {@code PlanningPolicy.read} take them); a file that does not read, or a fleet with a depot outside
+     * the region or far from bus roads, is refused here with 400, before any job starts.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public JobView startWithFiles(@RequestParam long datasetId, @RequestPart(value = "fleet", required = false) MultipartFile fleet,
                                   @RequestPart(value = "policy", required = false) MultipartFile policy,
                                   Authentication auth) throws IOException {
-        datasets.get(datasetId);
+        Dataset dataset = datasets.get(datasetId);
         String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
-        if (fleetFile != null) {
-            Fleet.read(properties.dataDir().resolve(fleetFile));
-        }
+        Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));
         String policyFile = policy == null || policy.isEmpty() ? null : save(policy, "policy");
-        if (policyFile != null) {
-            PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+        PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults()
+                : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+        if (readFleet != null && !readFleet.depots().isEmpty()) {
+            String original = fleet.getOriginalFilename() == null ? "" : fleet.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+            String name = original.isBlank() ? Path.of(fleetFile).getFileName().toString() : original;
+            DepotCheck.check(name, readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()), readPolicy);
         }
         return submit(datasetId, fleetFile, policyFile, auth);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xiaoche.routing.fleet.DepotCheck;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.network.BusRouteGeometry;
@@ -77,6 +78,11 @@ public class PlanStep implements JobStep {
         String policyFile = context.params().get("policyFile");
         Fleet fleet = fleetFile == null ? Fleet.defaults() : Fleet.read(properties.dataDir().resolve(fleetFile));
         PlanningPolicy policy = policyFile == null ? PlanningPolicy.defaults() : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+        if (fleetFile != null) {
+            Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new IllegalStateException("dataset " + datasetId + " was deleted"));
+            DepotCheck.check(Path.of(fleetFile).getFileName().toString(), fleet,
+                    networks.get(regions.findById(dataset.regionId()).orElseThrow()), policy);
+        }
         String createdBy = context.params().get("createdBy");
         long planId = compute(datasetId, fleet, policy, context.jobId(), createdBy, context.progress());
         return new JobResult(RESULT_TYPE, planId);

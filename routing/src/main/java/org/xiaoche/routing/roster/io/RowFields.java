@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
  */
 final class RowFields {
 
+    /** Longest id (student, school) accepted, in characters. */
+    static final int MAX_ID_CHARS = 64;
+    /** Longest name accepted, in characters. */
+    static final int MAX_NAME_CHARS = 200;
+    /** Longest cell value echoed in a problem; longer ones are cut. */
+    private static final int MAX_SHOWN_CHARS = 40;
+
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?");
 
     private final ColumnMapping columns;
@@ -84,13 +91,44 @@ final class RowFields {
         return v;
     }
 
-    /** A whole number in {@code [min, max]}; {@code null} with a problem otherwise. */
+    /** A required id of at most {@link #MAX_ID_CHARS} characters; {@code null} with a problem otherwise. */
+    String id(Column c) {
+        return bounded(c, "id", MAX_ID_CHARS);
+    }
+
+    /** A required name of at most {@link #MAX_NAME_CHARS} characters; {@code null} with a problem otherwise. */
+    String name(Column c) {
+        return bounded(c, "name", MAX_NAME_CHARS);
+    }
+
+    private String bounded(Column c, String what, int maxChars) {
+        String v = required(c);
+        if (v == null) {
+            return null;
+        }
+        int chars = v.codePointCount(0, v.length());
+        if (chars > maxChars) {
+            problem(c, what + " is " + chars + " characters long; at most " + maxChars + " allowed");
+            return null;
+        }
+        return v;
+    }
+
+    /** A cell value as quoted in a problem, cut to a readable length. */
+    static String shown(String value) {
+        if (value.codePointCount(0, value.length()) <= MAX_SHOWN_CHARS) {
+            return "'" + value + "'";
+        }
+        int end = value.offsetByCodePoints(0, MAX_SHOWN_CHARS);
+        return "'" + value.substring(0, end) + "…' (" + value.codePointCount(0, value.length()) + " characters)";
+    }
+
     /**
      * The required id of this row's record; a second row with the same id is a problem naming
      * both lines. {@code what} names the record, e.g. {@code "student"}.
      */
     String uniqueId(Column c, String what) {
-        String id = required(c);
+        String id = id(c);
         if (id != null) {
             Long first = lineById.putIfAbsent(id, line());
             if (first != null) {
@@ -100,6 +138,7 @@ final class RowFields {
         return id;
     }
 
+    /** A whole number in {@code [min, max]}; {@code null} with a problem otherwise. */
     Integer integer(String value, Column c, int min, int max) {
         if (value == null) {
             return null;
@@ -108,7 +147,7 @@ final class RowFields {
         try {
             n = parseWhole(value);
         } catch (NumberFormatException e) {
-            problem(c, "'" + value + "' is not a whole number");
+            problem(c, shown(value) + " is not a whole number");
             return null;
         }
         if (n < min || n > max) {
@@ -132,7 +171,7 @@ final class RowFields {
                 // falls through to the problem below
             }
         }
-        problem(c, "'" + v + "' is not a time of day (expected HH:mm, e.g. 07:40)");
+        problem(c, shown(v) + " is not a time of day (expected HH:mm, e.g. 07:40)");
         return null;
     }
 
@@ -145,7 +184,7 @@ final class RowFields {
             case "true", "1", "yes", "y", "是", "t":
                 return true;
             default:
-                problem(c, "'" + text(c) + "' is not yes/no (use true/false, 1/0 or 是/否)");
+                problem(c, shown(text(c)) + " is not yes/no (use true/false, 1/0 or 是/否)");
                 return false;
         }
     }
@@ -209,7 +248,7 @@ final class RowFields {
         } catch (NumberFormatException e) {
             // falls through to the problem below
         }
-        problem(c, personalLocation ? "not a number" : "'" + value + "' is not a number");
+        problem(c, personalLocation ? "not a number" : shown(value) + " is not a number");
         return null;
     }
 

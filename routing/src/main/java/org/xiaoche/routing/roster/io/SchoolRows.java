@@ -47,7 +47,7 @@ final class SchoolRows implements TableSink {
             return;
         }
         String id = f.uniqueId(Column.SCHOOL_ID, "school");
-        String name = f.required(Column.NAME);
+        String name = f.name(Column.NAME);
         SchoolLevel level = level(f);
         LonLat location = f.location(crs, area);
         String capacityText = f.text(Column.CAPACITY);
@@ -96,7 +96,7 @@ final class SchoolRows implements TableSink {
         }
         SchoolLevel level = parseLevel(v);
         if (level == null) {
-            f.problem(Column.LEVEL, "'" + v + "' is not a school level (use kindergarten, primary, junior,"
+            f.problem(Column.LEVEL, RowFields.shown(v) + " is not a school level (use kindergarten, primary, junior,"
                     + " nine_year or 幼儿园, 小学, 初中, 九年一贯制)");
         }
         return level;

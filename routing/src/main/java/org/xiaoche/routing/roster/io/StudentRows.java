@@ -49,7 +49,7 @@ final class StudentRows implements TableSink {
             return;
         }
         String id = f.uniqueId(Column.STUDENT_ID, "student");
-        String schoolId = f.required(Column.SCHOOL_ID);
+        String schoolId = f.id(Column.SCHOOL_ID);
         School school = null;
         if (schoolId != null) {
             school = schoolsById.get(schoolId);

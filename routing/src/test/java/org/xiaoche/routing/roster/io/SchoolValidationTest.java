@@ -156,4 +156,12 @@ class SchoolValidationTest {
         assertTrue(e.getMessage().startsWith("schools.csv was rejected, nothing was imported: 3 problems"), e.getMessage());
         assertTrue(e.getMessage().contains("schools.csv:2 [level]: 'college' is not a school level"), e.getMessage());
     }
+
+    @Test
+    void overLongIdOrNameIsRefusedNamingTheLine() {
+        assertProblem(onlyProblem(with("school_id", "S".repeat(5_000))), 3, "school_id",
+                "id is 5000 characters long; at most 64 allowed");
+        assertProblem(onlyProblem(with("name", "学".repeat(201))), 3, "name",
+                "name is 201 characters long; at most 200 allowed");
+    }
 }

@@ -131,4 +131,25 @@ class StudentValidationTest {
                 COUNTY, RosterReaderFormatsTest.SCHOOLS_BY_ID));
         assertFalse(e.getMessage().contains("95.123"), e.getMessage());
     }
+
+    @Test
+    void overLongIdsAreRefusedNamingTheLineWithoutEchoingThem() {
+        String longId = "P".repeat(5_000);
+        ImportProblem p = onlyProblem(with("student_id", longId));
+        assertProblem(p, 3, "student_id", "id is 5000 characters long; at most 64 allowed");
+        assertFalse(p.reason().contains(longId), p.toString());
+        assertProblem(onlyProblem(with("school_id", "S".repeat(65))), 3, "school_id", "at most 64 allowed");
+        // 64 characters, counted as characters not bytes, are fine.
+        List<String> chinese = with("student_id", "学".repeat(64));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> RosterReader.readStudents(
+                RosterFiles.csv(dir, "ok.csv", List.of(HEADER, GOOD, chinese)), CoordinateSystem.WGS84, COUNTY,
+                RosterReaderFormatsTest.SCHOOLS_BY_ID));
+    }
+
+    @Test
+    void longBadValuesAreCutInTheReason() {
+        ImportProblem p = onlyProblem(with("grade", "9".repeat(3_000) + "x"));
+        assertProblem(p, 3, "grade", "(3001 characters) is not a whole number");
+        assertTrue(p.reason().length() < 120, p.toString());
+    }
 }
