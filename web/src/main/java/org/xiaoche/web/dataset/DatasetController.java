@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.web.system.ApiException;
+import org.xiaoche.web.system.UploadLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +41,10 @@ public class DatasetController {
     private final DatasetService datasets;
     private final DatasetRepository repository;
     private final RosterGeoJson geoJson;
+    private final UploadLimits uploadLimits;
 
-    public DatasetController(DatasetService datasets, DatasetRepository repository, RosterGeoJson geoJson) {
+    public DatasetController(DatasetService datasets, DatasetRepository repository, RosterGeoJson geoJson, UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
         this.datasets = datasets;
         this.repository = repository;
         this.geoJson = geoJson;
@@ -59,6 +62,7 @@ public class DatasetController {
                               @RequestParam(value = "crs", required = false) String crs,
                               @RequestPart("schools") MultipartFile schools, @RequestPart("students") MultipartFile students,
                               Authentication auth) throws IOException {
+        uploadLimits.checkRosterParts(schools, students);
         Path dir = Files.createTempDirectory("xiaoche-upload-");
         try {
             // Keep the uploaded names: the readers pick the format by extension and name the file in problems.

@@ -22,6 +22,7 @@ import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobView;
 import org.xiaoche.web.system.ApiException;
+import org.xiaoche.web.system.UploadLimits;
 import org.xiaoche.web.system.XiaocheProperties;
 
 import java.io.IOException;
@@ -107,8 +108,11 @@ public class PlanController {
     private final DatasetService datasets;
     private final JobService jobs;
     private final XiaocheProperties properties;
+    private final UploadLimits uploadLimits;
 
-    public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties) {
+    public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
+                          UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
@@ -132,6 +136,7 @@ public class PlanController {
     public JobView startWithFiles(@RequestParam long datasetId, @RequestPart(value = "fleet", required = false) MultipartFile fleet,
                                   @RequestPart(value = "policy", required = false) MultipartFile policy,
                                   Authentication auth) throws IOException {
+        uploadLimits.checkRosterParts(fleet, policy);
         datasets.get(datasetId);
         String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
         if (fleetFile != null) {
