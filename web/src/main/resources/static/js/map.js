@@ -23,9 +23,9 @@
   const layers = {
     roads: L.geoJSON(null, { style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
     busRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#00897b', weight: 3, opacity: 0.8 }),
-      onEachFeature: (f, l) => l.bindTooltip(roadLabel(f.properties)) }),
+      onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
-      onEachFeature: (f, l) => l.bindTooltip(roadLabel(f.properties)) }),
+      onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,
       color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }) }),
     riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 4, weight: 1,
@@ -36,7 +36,7 @@
     stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1 }),
       onEachFeature: (f, l) => l.bindPopup(() => stopPopup(f.properties)) }),
     schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, color: '#0d47a1', fillOpacity: 0.9 })
-      .bindTooltip(f.properties.name || f.properties.school_id) })
+      .bindTooltip(esc(f.properties.name || f.properties.school_id)) })
   };
   // The bus-usable network is as large as the road network: fetched when first switched on.
   const lazyLayers = { busRoads: '/bus-roads.geojson' };
@@ -50,6 +50,7 @@
     return BUS_COLOURS[state.busIndex[busId] % BUS_COLOURS.length];
   }
 
+  // Leaflet renders tooltip and popup strings as HTML: every user-supplied text goes through esc().
   function esc(v) {
     const d = document.createElement('div');
     d.textContent = v == null ? '' : String(v);
