@@ -50,6 +50,7 @@
     return BUS_COLOURS[state.busIndex[busId] % BUS_COLOURS.length];
   }
 
+  // Leaflet renders tooltip and popup strings as HTML: every user-supplied text goes through esc().
   function esc(v) {
     const d = document.createElement('div');
     d.textContent = v == null ? '' : String(v);

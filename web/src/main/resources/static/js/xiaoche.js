@@ -66,5 +66,9 @@
     return ul;
   }
 
+  // The page's texts, from its JSON data block (the CSP allows no inline script).
+  const texts = document.getElementById('xiaoche-text');
+  if (texts) window.XIAOCHE_TEXT = JSON.parse(texts.textContent);
+
   window.Xiaoche = { api, followJob, problemList };
 })();

@@ -90,7 +90,7 @@ abstract class PlanningFlowContract {
         long eligibilityStudentsBefore = count("eligibility_student"), runsBefore = count("eligibility_run");
         long planStudentsBefore = count("plan_student"), plansBefore = count("plan");
         JsonNode created = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村 Village")
-                .with(PLANNER).with(csrf()), 202);
+                .with(PLANNER).with(csrf().asHeader()), 202);
         long regionId = created.at("/region/id").asLong();
         Job imported = Fixtures.awaitFinished(jobs, created.at("/job/id").asLong(), Duration.ofSeconds(60));
         assertEquals(JobState.SUCCEEDED, imported.state(), imported.message());
@@ -102,7 +102,7 @@ abstract class PlanningFlowContract {
 
         // A roster with problems: every problem with its line, and nothing stored.
         JsonNode rejected = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart("students-bad.csv")).with(PLANNER).with(csrf()), 422);
+                .file(Fixtures.studentsPart("students-bad.csv")).with(PLANNER).with(csrf().asHeader()), 422);
         assertEquals(422, rejected.get("status").asInt());
         Map<Long, String> fieldByLine = new HashMap<>();
         rejected.get("problems").forEach(p -> fieldByLine.put(p.get("line").asLong(), p.get("field").asText()));
@@ -113,13 +113,13 @@ abstract class PlanningFlowContract {
         assertEquals(studentsBefore, count("student"));
 
         JsonNode dataset = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart("students.csv")).param("name", "2026 秋").with(PLANNER).with(csrf()), 201);
+                .file(Fixtures.studentsPart("students.csv")).param("name", "2026 秋").with(PLANNER).with(csrf().asHeader()), 201);
         long datasetId = dataset.get("id").asLong();
         assertEquals(1, dataset.get("schoolCount").asInt());
         assertEquals(3, dataset.get("studentCount").asInt());
 
         JsonNode job = call(post("/api/eligibility-runs").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"datasetId\": " + datasetId + "}").with(PLANNER).with(csrf()), 202);
+                .content("{\"datasetId\": " + datasetId + "}").with(PLANNER).with(csrf().asHeader()), 202);
         Job done = Fixtures.awaitFinished(jobs, job.get("id").asLong(), Duration.ofSeconds(60));
         assertEquals(JobState.SUCCEEDED, done.state(), done.message());
         assertEquals("eligibility-run", done.resultType());
@@ -146,7 +146,7 @@ abstract class PlanningFlowContract {
         assertTrue(plans.findPlanValue(planId).isPresent(), "the plan job stores the plan value");
 
         // Deleting a dataset deletes its students everywhere, results and plans (with their plan values) included.
-        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
+        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf().asHeader()), 204);
         assertEquals(studentsBefore, count("student"));
         assertEquals(eligibilityStudentsBefore, count("eligibility_student"));
         assertEquals(runsBefore, count("eligibility_run"));
@@ -165,12 +165,12 @@ abstract class PlanningFlowContract {
         long jobsBefore = count("job");
         JsonNode refused = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
                 "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"x\", \"seats\": 500}]}".getBytes()))
-                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 400);
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 400);
         assertTrue(refused.get("message").asText().contains("seats"), refused.toString());
         assertEquals(jobsBefore, count("job"));
         JsonNode job = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet",
                 "fleet.json", "application/json", "{\"busTypes\": [{\"id\": \"minibus\", \"seats\": 19}]}".getBytes()))
-                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 202);
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 202);
         Job done = Fixtures.awaitFinished(jobs, job.get("id").asLong(), Duration.ofSeconds(90));
         assertEquals(JobState.SUCCEEDED, done.state(), done.message());
         assertEquals("plan", done.resultType());
@@ -278,7 +278,7 @@ abstract class PlanningFlowContract {
         assertTrue(crowd.summary().busesBeyondFleet() > 0, crowd.summary().toString());
 
         for (long datasetId : datasetIds) {
-            call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
+            call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf().asHeader()), 204);
         }
         for (long planId : planIds) {
             assertTrue(plans.findPlanValue(planId).isEmpty(), "deleting the dataset deletes plan " + planId + "'s value");
@@ -346,7 +346,7 @@ abstract class PlanningFlowContract {
         long datasetId = dataset(readyRegion(), "students-crowd.csv");
         JsonNode job = call(multipart("/api/plans").file(new org.springframework.mock.web.MockMultipartFile("fleet", "fleet.json",
                 "application/json", "{\"busTypes\": [{\"id\": \"minibus\", \"seats\": 19, \"available\": 1}]}".getBytes()))
-                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf()), 202);
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 202);
         Job done = Fixtures.awaitFinished(jobs, job.get("id").asLong(), Duration.ofSeconds(90));
         assertEquals(JobState.SUCCEEDED, done.state(), done.message());
         long planId = done.resultId();
@@ -366,7 +366,7 @@ abstract class PlanningFlowContract {
         assertEquals("INCOMPLETE", operator.get("coverageVerdict").asText());
         assertFalse(operator.has("busesBeyondFleet"), operator.toString());
         assertFalse(operator.has("unservedByReason"), operator.toString());
-        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
+        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf().asHeader()), 204);
     }
 
     private static byte[] gunzip(byte[] bytes) throws java.io.IOException {
@@ -378,7 +378,7 @@ abstract class PlanningFlowContract {
     /** A region made from the fixture village, imported. */
     private long readyRegion() throws Exception {
         JsonNode created = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村 Village")
-                .with(PLANNER).with(csrf()), 202);
+                .with(PLANNER).with(csrf().asHeader()), 202);
         Job imported = Fixtures.awaitFinished(jobs, created.at("/job/id").asLong(), Duration.ofSeconds(60));
         assertEquals(JobState.SUCCEEDED, imported.state(), imported.message());
         return created.at("/region/id").asLong();
@@ -387,6 +387,6 @@ abstract class PlanningFlowContract {
     /** The fixture school with a students fixture, uploaded through the API. */
     private long dataset(long regionId, String studentsFixture) throws Exception {
         return call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart(studentsFixture)).with(PLANNER).with(csrf()), 201).get("id").asLong();
+                .file(Fixtures.studentsPart(studentsFixture)).with(PLANNER).with(csrf().asHeader()), 201).get("id").asLong();
     }
 }

@@ -1,6 +1,8 @@
 package org.xiaoche.web.account;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,10 +22,12 @@ public class AccountService implements UserDetailsService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
+    private final SessionRegistry sessions;
 
-    public AccountService(UserAccountRepository users, PasswordEncoder encoder) {
+    public AccountService(UserAccountRepository users, PasswordEncoder encoder, SessionRegistry sessions) {
         this.users = users;
         this.encoder = encoder;
+        this.sessions = sessions;
     }
 
     @Override
@@ -60,8 +64,20 @@ public class AccountService implements UserDetailsService {
         if (self != null && self.id() == id) {
             throw new ApiException(HttpStatus.CONFLICT, "you cannot delete your own account");
         }
+        UserAccount account = users.findById(id).orElseThrow(() -> ApiException.notFound("user", id));
         if (!users.delete(id)) {
             throw ApiException.notFound("user", id);
+        }
+        endSessions(account.username());
+    }
+
+    /** Ends every session of a user at once: their next request, in any browser, is signed out. */
+    void endSessions(String username) {
+        for (Object principal : sessions.getAllPrincipals()) {
+            String name = principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
+            if (name.equals(username)) {
+                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            }
         }
     }
 }

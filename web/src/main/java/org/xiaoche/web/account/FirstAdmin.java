@@ -2,6 +2,7 @@ package org.xiaoche.web.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -9,11 +10,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import java.io.PrintStream;
 import java.security.SecureRandom;
 
 /**
  * On the very first start (no users at all) creates the user {@code admin}, with the password from
- * {@code XIAOCHE_ADMIN_PASSWORD} or, when that is not set, a generated one printed once: it is
+ * {@code XIAOCHE_ADMIN_PASSWORD} or, when that is not set, a generated one printed once on the console (never to the log): it is
  * stored only as a hash, so this is the only time anyone sees it.
  */
 @Component
@@ -26,11 +28,18 @@ public class FirstAdmin {
     private final UserAccountRepository users;
     private final AccountService accounts;
     private final Environment environment;
+    private final PrintStream console;
 
+    @Autowired
     public FirstAdmin(UserAccountRepository users, AccountService accounts, Environment environment) {
+        this(users, accounts, environment, System.out);
+    }
+
+    FirstAdmin(UserAccountRepository users, AccountService accounts, Environment environment, PrintStream console) {
         this.users = users;
         this.accounts = accounts;
         this.environment = environment;
+        this.console = console;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,7 +56,11 @@ public class FirstAdmin {
         }
         password = generatePassword();
         accounts.create(USERNAME, password, Role.ADMIN);
-        log.warn("\n\n  First start: created user '{}' with password  {}\n  It is shown only this once; sign in and create the other users.\n", USERNAME, password);
+        log.warn("first start: created user '{}' with a generated password, printed once on the console (not in the log)", USERNAME);
+        // On the console only, never through the logger: log files are kept, shipped and read by others.
+        console.println("\n\n  First start: created user '" + USERNAME + "' with password  " + password
+                + "\n  It is shown only this once; sign in and create the other users.\n");
+        console.flush();
     }
 
     static String generatePassword() {

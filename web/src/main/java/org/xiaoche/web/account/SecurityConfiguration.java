@@ -1,6 +1,7 @@
 package org.xiaoche.web.account;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +15,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.xiaoche.web.system.ApiError;
+import org.xiaoche.web.system.ContentSecurityPolicy;
+import org.xiaoche.web.system.UploadLimits;
+import org.xiaoche.web.system.XiaocheProperties;
 
 import java.io.IOException;
 import java.util.List;
@@ -44,12 +51,22 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** Every signed-in session by user, so that deleting a user ends all of theirs at once. */
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the container ends a session. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, UploadLimits uploadLimits,
+                                    SessionRegistry sessionRegistry, XiaocheProperties properties) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        // Load the token on every request so its cookie is always there for the pages' fetch calls.
-        csrfHandler.setCsrfRequestAttributeName(null);
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -81,7 +98,24 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(csrfHandler))
+                        .csrfTokenRequestHandler(new HeaderOnlyForMultipart()))
+                // Uploads are refused before their body is read unless a signed-in user sends them.
+                .addFilterBefore(UploadGuard.signedInOnly(json), CsrfFilter.class)
+                .addFilterAfter(UploadGuard.withinLimits(json, uploadLimits), CsrfFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.header(properties.map().tileUrl())))
+                        .frameOptions(frame -> frame.deny()))
+                .sessionManagement(sessions -> sessions
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredSessionStrategy(event -> {
+                            HttpServletRequest request = event.getRequest();
+                            if (api.matches(request)) {
+                                write(json, event.getResponse(), HttpStatus.UNAUTHORIZED, "your session has ended; sign in again");
+                            } else {
+                                event.getResponse().sendRedirect(request.getContextPath() + "/login");
+                            }
+                        }))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(jsonEntryPoint(json), api)
                         .defaultAccessDeniedHandlerFor(jsonAccessDenied(json), api));

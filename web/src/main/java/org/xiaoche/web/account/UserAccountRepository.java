@@ -26,6 +26,10 @@ public class UserAccountRepository {
         return jdbc.query("SELECT * FROM app_user WHERE username = ?", ROW, username).stream().findFirst();
     }
 
+    public Optional<UserAccount> findById(long id) {
+        return jdbc.query("SELECT * FROM app_user WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
     public List<UserAccount> listAll() {
         return jdbc.query("SELECT * FROM app_user ORDER BY username", ROW);
     }

@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.RosterLayers;
 import org.xiaoche.web.system.ApiException;
+import org.xiaoche.web.system.UploadLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +42,10 @@ public class DatasetController {
 
     private final DatasetService datasets;
     private final DatasetRepository repository;
+    private final UploadLimits uploadLimits;
 
-    public DatasetController(DatasetService datasets, DatasetRepository repository) {
+    public DatasetController(DatasetService datasets, DatasetRepository repository, UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
         this.datasets = datasets;
         this.repository = repository;
     }
@@ -59,6 +62,7 @@ public class DatasetController {
                               @RequestParam(value = "crs", required = false) String crs,
                               @RequestPart("schools") MultipartFile schools, @RequestPart("students") MultipartFile students,
                               Authentication auth) throws IOException {
+        uploadLimits.checkRosterParts(schools, students);
         Path dir = Files.createTempDirectory("xiaoche-upload-");
         try {
             // Keep the uploaded names: the readers pick the format by extension and name the file in problems.

@@ -68,10 +68,12 @@ public class JobRunner {
                 jobs.finish(jobId, JobState.CANCELLED, "cancelled", JobResult.NONE);
                 log.info("job {} ({}) cancelled", jobId, job.kind());
             } else {
-                // Engine and import messages never carry student homes, so they may be stored and logged.
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                jobs.finish(jobId, JobState.FAILED, message, JobResult.NONE);
-                log.warn("job {} ({}) failed: {}", jobId, job.kind(), message, e);
+                // The exception's text may name server paths or student ids: users get the stage and a
+                // generic reason, the log the exception classes and frames without their messages.
+                String stage = jobs.findById(jobId).map(Job::stage).orElse(null);
+                jobs.finish(jobId, JobState.FAILED, JobFailures.userMessage(jobId, stage), JobResult.NONE);
+                log.warn("job {} ({}) failed during {}: {}", jobId, job.kind(), stage, e.getClass().getName(),
+                        JobFailures.withoutMessages(e));
             }
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;

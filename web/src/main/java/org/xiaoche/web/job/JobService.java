@@ -33,7 +33,7 @@ public class JobService {
         try {
             scheduler.schedule(jobTask.instance(JobScheduling.instanceId(id), id), Instant.now());
         } catch (RuntimeException e) {
-            jobs.finish(id, JobState.FAILED, "could not queue the job: " + e.getMessage(), JobResult.NONE);
+            jobs.finish(id, JobState.FAILED, "could not queue the job (details are in the server log)", JobResult.NONE);
             throw e;
         }
         return get(id);

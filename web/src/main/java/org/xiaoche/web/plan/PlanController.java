@@ -28,6 +28,7 @@ import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobView;
 import org.xiaoche.web.system.ApiException;
+import org.xiaoche.web.system.UploadLimits;
 import org.xiaoche.web.system.XiaocheProperties;
 
 import java.io.IOException;
@@ -112,9 +113,11 @@ public class PlanController {
     private final XiaocheProperties properties;
     private final RegionRepository regions;
     private final RegionNetworks networks;
+    private final UploadLimits uploadLimits;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
-                          RegionRepository regions, RegionNetworks networks) {
+                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
@@ -140,6 +143,7 @@ public class PlanController {
     public JobView startWithFiles(@RequestParam long datasetId, @RequestPart(value = "fleet", required = false) MultipartFile fleet,
                                   @RequestPart(value = "policy", required = false) MultipartFile policy,
                                   Authentication auth) throws IOException {
+        uploadLimits.checkRosterParts(fleet, policy);
         Dataset dataset = datasets.get(datasetId);
         String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
         Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));

@@ -12,6 +12,8 @@ import org.xiaoche.web.job.JobStep;
 public class RegionImportStep implements JobStep {
 
     public static final String KIND = "import-region";
+    /** What the region list says of a failed import; the details go to the server log with the job. */
+    public static final String FAILED_MESSAGE = "import failed: the OSM file could not be built into a road graph (details are in the server log)";
 
     private final RegionRepository regions;
     private final RegionNetworks networks;
@@ -43,7 +45,8 @@ public class RegionImportStep implements JobStep {
             regions.markReady(region.id(), network.nodeCount(), network.edgeCount(), new Envelope(b.minLon, b.maxLon, b.minLat, b.maxLat));
             return network;
         } catch (RuntimeException e) {
-            regions.markFailed(region.id(), e.getMessage());
+            // Every role reads the region list: no exception text (paths, file contents) there; the job logs it.
+            regions.markFailed(region.id(), FAILED_MESSAGE);
             throw e;
         }
     }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -35,6 +36,8 @@ class LoginTest {
     MockMvc mvc;
     @Autowired
     UserAccountRepository users;
+    @Autowired
+    AccountService accounts;
 
     private MockHttpSession login(String user, String password) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user(user).password(password)).andReturn();
@@ -77,5 +80,31 @@ class LoginTest {
         var response = mvc.perform(get("/api/regions")).andReturn().getResponse();
         assertEquals(401, response.getStatus());
         assertTrue(response.getContentAsString().contains("\"status\":401"), response.getContentAsString());
+    }
+
+    @Test
+    void deletingAUserEndsAllTheirSessionsAtOnce() throws Exception {
+        accounts.create("leaver", "leaver-secret-1", Role.PLANNER);
+        long id = users.findByUsername("leaver").orElseThrow().id();
+        MockHttpSession first = login("leaver", "leaver-secret-1");
+        MockHttpSession second = login("leaver", "leaver-secret-1");
+        assertEquals(200, mvc.perform(get("/api/me").session(first)).andReturn().getResponse().getStatus());
+        assertEquals(200, mvc.perform(get("/api/me").session(second)).andReturn().getResponse().getStatus());
+
+        MockHttpSession admin = login("admin", "correct-horse-battery");
+        assertEquals(204, mvc.perform(delete("/api/users/" + id).session(admin).with(csrf())).andReturn().getResponse().getStatus());
+
+        for (MockHttpSession session : new MockHttpSession[]{first, second}) {
+            var api = mvc.perform(get("/api/regions").session(session)).andReturn().getResponse();
+            assertEquals(401, api.getStatus(), "a deleted user's session no longer reaches the API");
+            assertTrue(api.getContentAsString().contains("\"status\":401"), api.getContentAsString());
+        }
+        MockHttpSession third = login("admin", "correct-horse-battery");
+        assertEquals(200, mvc.perform(get("/api/me").session(third)).andReturn().getResponse().getStatus(), "others stay signed in");
+        assertEquals(200, mvc.perform(get("/api/me").session(admin)).andReturn().getResponse().getStatus());
+        MvcResult page = mvc.perform(get("/").session(login("admin", "correct-horse-battery"))).andReturn();
+        assertEquals(200, page.getResponse().getStatus());
+        MvcResult wrong = mvc.perform(formLogin("/login").user("leaver").password("leaver-secret-1")).andReturn();
+        assertEquals("/login?error", wrong.getResponse().getRedirectedUrl(), "nor can they sign in again");
     }
 }

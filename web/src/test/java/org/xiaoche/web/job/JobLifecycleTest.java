@@ -3,6 +3,14 @@ package org.xiaoche.web.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.xiaoche.web.region.RegionImportStep;
+import org.xiaoche.web.region.RegionService;
+import org.xiaoche.web.system.XiaocheProperties;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +27,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -30,7 +39,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class JobLifecycleTest {
+
+    static final String LEAKY_PATH = "/srv/xiaoche/data/regions/7/graph-cache";
+    static final String LEAKY_STUDENT = "S-20231187";
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -71,7 +84,8 @@ class JobLifecycleTest {
                 @Override
                 public JobResult run(JobContext context) {
                     context.progress().progress("about to fail", 0.3);
-                    throw new IllegalStateException("the engine said no");
+                    throw new IllegalStateException("the engine said no", new IllegalStateException(
+                            "could not write " + LEAKY_PATH + ": duplicate key (student_id)=(" + LEAKY_STUDENT + ")"));
                 }
             };
         }
@@ -85,6 +99,10 @@ class JobLifecycleTest {
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    XiaocheProperties properties;
 
     @Test
     void runningJobReportsProgressAndStopsWhenCancelled() throws Exception {
@@ -127,12 +145,41 @@ class JobLifecycleTest {
     }
 
     @Test
-    void failingStepFailsTheJobWithItsMessage() throws Exception {
+    void failingStepFailsTheJobWithASafeMessageThatNoRoleSeesDetailsIn(CapturedOutput output) throws Exception {
         long id = jobs.submit("test-fail", Map.of(), "t").id();
         Job failed = Fixtures.awaitFinished(repository, id, Duration.ofSeconds(20));
         assertEquals(JobState.FAILED, failed.state());
-        assertEquals("the engine said no", failed.message());
+        assertEquals("failed during about to fail: internal error (job " + id + "; details are in the server log)", failed.message());
         assertTrue(failed.percent() < 100);
+        for (String role : new String[]{"VIEWER", "OPERATOR", "PLANNER", "ADMIN"}) {
+            var response = mvc.perform(get("/api/jobs/" + id).with(user("u").roles(role))).andReturn().getResponse();
+            assertEquals(200, response.getStatus());
+            String body = response.getContentAsString();
+            assertFalse(body.contains(LEAKY_PATH) || body.contains(LEAKY_STUDENT) || body.contains("said no"), role + ": " + body);
+            assertEquals("failed", json.readTree(body).get("state").asText());
+        }
+        // The log keeps the stage, the exception classes and frames, not their messages.
+        assertTrue(output.getAll().contains("job " + id + " (test-fail) failed during about to fail"), output.getAll());
+        assertTrue(output.getAll().contains("java.lang.IllegalStateException"));
+        assertFalse(output.getAll().contains(LEAKY_STUDENT), "no student id in the log");
+        assertFalse(output.getAll().contains(LEAKY_PATH), "no path from the message in the log");
+    }
+
+    @Test
+    void failedRegionImportShowsNoExceptionTextToAnyRole() throws Exception {
+        var created = regions.create("broken", "broken.osm",
+                new ByteArrayInputStream("<osm version=\"0.6\"><node id=\"1\" lat=\"x\"".getBytes(StandardCharsets.UTF_8)), "t");
+        Job job = Fixtures.awaitFinished(repository, created.job().id(), Duration.ofSeconds(60));
+        assertEquals(JobState.FAILED, job.state());
+        String dataDir = properties.dataDir().toAbsolutePath().toString();
+        for (String role : new String[]{"VIEWER", "OPERATOR"}) {
+            for (String path : new String[]{"/api/regions", "/api/regions/" + created.region().id(), "/api/jobs/" + job.id()}) {
+                String body = mvc.perform(get(path).with(user("u").roles(role))).andReturn().getResponse().getContentAsString();
+                assertFalse(body.contains(dataDir) || body.contains("broken.osm") || body.contains("Exception"), role + " " + path + ": " + body);
+            }
+        }
+        String list = mvc.perform(get("/api/regions").with(user("u").roles("VIEWER"))).andReturn().getResponse().getContentAsString();
+        assertTrue(list.contains(RegionImportStep.FAILED_MESSAGE), list);
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.xiaoche.web.job;
+
+/**
+ * What a failed job tells its users, and what the server log keeps of it. Exception messages may name
+ * server paths, or carry student ids from a database constraint or a roster row, and every role reads
+ * {@code /api/jobs/*} and {@code /api/regions}: users get the stage and a generic reason, the log gets
+ * the exception classes and stack frames, never the messages.
+ */
+public final class JobFailures {
+
+    private JobFailures() {
+    }
+
+    /** The stored, user-facing message of a job that failed during {@code stage}. */
+    public static String userMessage(long jobId, String stage) {
+        return "failed" + (stage == null || stage.isBlank() ? "" : " during " + stage)
+                + ": internal error (job " + jobId + "; details are in the server log)";
+    }
+
+    /**
+     * A copy of {@code e} and its causes for the log: each one's class name as its message, its own
+     * stack frames, no message text.
+     */
+    public static Throwable withoutMessages(Throwable e) {
+        return scrub(e, 0);
+    }
+
+    private static Throwable scrub(Throwable e, int depth) {
+        if (e == null || depth > 20) {
+            return null;
+        }
+        Throwable cause = e.getCause() == e ? null : e.getCause();
+        Scrubbed copy = new Scrubbed(e.getClass().getName(), scrub(cause, depth + 1));
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    /** Prints as the original class name, with the original frames. */
+    private static final class Scrubbed extends RuntimeException {
+        private final String className;
+
+        Scrubbed(String className, Throwable cause) {
+            super("(message left out of the log)", cause, false, true);
+            this.className = className;
+        }
+
+        @Override
+        public String toString() {
+            return className + ": (message left out of the log)";
+        }
+    }
+}
