@@ -68,7 +68,7 @@ class BadInputTest {
         byte[] cut = {0, 0, 0, 14, 10, 9, 'O', 'S', 'M', 'H', 'e', 'a', 'd', 'e', 'r', 24, (byte) 0xd0, 0x01,
                 16, 1, 26, 12, 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'};
         JsonNode created = call(multipart("/api/regions").file(new MockMultipartFile("osm", "cut.osm.pbf",
-                "application/octet-stream", cut)).param("name", "cut").with(PLANNER).with(csrf()), 202);
+                "application/octet-stream", cut)).param("name", "cut").with(PLANNER).with(csrf().asHeader()), 202);
         Job job = Fixtures.awaitFinished(jobs, created.at("/job/id").asLong(), Duration.ofSeconds(20));
         assertEquals(JobState.FAILED, job.state(), job.message());
         assertTrue(job.message().startsWith("cannot import OSM file ") && job.message().contains("the file is truncated"),
@@ -83,7 +83,7 @@ class BadInputTest {
     @Test
     void overLongStudentIdIsA422NamingTheLineAndSeaDepotIsRefused() throws Exception {
         JsonNode created = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村")
-                .with(PLANNER).with(csrf()), 202);
+                .with(PLANNER).with(csrf().asHeader()), 202);
         long regionId = created.at("/region/id").asLong();
         Job imported = Fixtures.awaitFinished(jobs, created.at("/job/id").asLong(), Duration.ofSeconds(60));
         assertEquals(JobState.SUCCEEDED, imported.state(), imported.message());
@@ -91,18 +91,18 @@ class BadInputTest {
         String students = "student_id,school_id,grade,lon,lat\n" + "P".repeat(5_000) + ",S1,2,0.005,0.0001\n";
         JsonNode rejected = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
                 .file(new MockMultipartFile("students", "students.csv", "text/csv", students.getBytes(StandardCharsets.UTF_8)))
-                .with(PLANNER).with(csrf()), 422);
+                .with(PLANNER).with(csrf().asHeader()), 422);
         JsonNode problem = rejected.at("/problems/0");
         assertEquals(2, problem.get("line").asInt(), rejected.toString());
         assertEquals("student_id", problem.get("field").asText(), rejected.toString());
         assertTrue(problem.get("reason").asText().contains("at most 64 allowed"), rejected.toString());
 
         JsonNode dataset = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart("students.csv")).with(PLANNER).with(csrf()), 201);
+                .file(Fixtures.studentsPart("students.csv")).with(PLANNER).with(csrf().asHeader()), 201);
         String fleet = "{\"busTypes\":[{\"id\":\"bus19\",\"seats\":19}],\"depots\":[{\"id\":\"D-sea\",\"lon\":123.5,\"lat\":36.0}]}";
         JsonNode refused = call(multipart("/api/plans").file(new MockMultipartFile("fleet", "sea-fleet.json",
                 "application/json", fleet.getBytes(StandardCharsets.UTF_8)))
-                .param("datasetId", dataset.get("id").asText()).with(PLANNER).with(csrf()), 400);
+                .param("datasetId", dataset.get("id").asText()).with(PLANNER).with(csrf().asHeader()), 400);
         assertTrue(refused.get("message").asText().startsWith("sea-fleet.json: depot D-sea (123.50000, 36.00000) is outside the region"),
                 refused.toString());
     }

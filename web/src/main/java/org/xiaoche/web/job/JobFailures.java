@@ -1,5 +1,7 @@
 package org.xiaoche.web.job;
 
+import org.xiaoche.routing.network.NetworkImportException;
+
 /**
  * What a failed job tells its users, and what the server log keeps of it. Exception messages may name
  * server paths, or carry student ids from a database constraint or a roster row, and every role reads
@@ -9,6 +11,29 @@ package org.xiaoche.web.job;
 public final class JobFailures {
 
     private JobFailures() {
+    }
+
+    /** A path with at least one folder, absolute or relative (Unix or Windows separators): its folders are dropped. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z]:)?(?:[^\\s:;,()'\"/\\\\]*[/\\\\])+([^\\s:;,()'\"/\\\\]+)");
+
+    /**
+     * The stored, user-facing message of a job that failed with {@code e}: for a bad OSM file (a
+     * {@link NetworkImportException}, which is about the uploaded file and carries no student data)
+     * its own message with folders left out of any path; for anything else the generic message.
+     */
+    public static String userMessage(long jobId, String stage, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NetworkImportException && t.getMessage() != null && !t.getMessage().isBlank()) {
+                return withoutFolders(t.getMessage());
+            }
+        }
+        return userMessage(jobId, stage);
+    }
+
+    /** {@code text} with every path reduced to its file name. */
+    static String withoutFolders(String text) {
+        return PATH.matcher(text).replaceAll("$1");
     }
 
     /** The stored, user-facing message of a job that failed during {@code stage}. */

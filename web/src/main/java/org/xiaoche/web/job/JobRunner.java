@@ -69,9 +69,10 @@ public class JobRunner {
                 log.info("job {} ({}) cancelled", jobId, job.kind());
             } else {
                 // The exception's text may name server paths or student ids: users get the stage and a
-                // generic reason, the log the exception classes and frames without their messages.
+                // generic reason (a bad OSM file its own reason, folders left out), the log the exception
+                // classes and frames without their messages.
                 String stage = jobs.findById(jobId).map(Job::stage).orElse(null);
-                jobs.finish(jobId, JobState.FAILED, JobFailures.userMessage(jobId, stage), JobResult.NONE);
+                jobs.finish(jobId, JobState.FAILED, JobFailures.userMessage(jobId, stage, e), JobResult.NONE);
                 log.warn("job {} ({}) failed during {}: {}", jobId, job.kind(), stage, e.getClass().getName(),
                         JobFailures.withoutMessages(e));
             }
