@@ -1,5 +1,7 @@
 package org.xiaoche.cli;
 
+import org.xiaoche.routing.roster.Roster;
+
 import org.xiaoche.routing.eligibility.EligibilityCalculator;
 import org.xiaoche.routing.eligibility.EligibilityResult;
 import org.xiaoche.routing.eligibility.EligibilityStatus;
@@ -46,7 +48,7 @@ final class EligibilityCommand implements Callable<Integer> {
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.4))) {
             ImportWarnings.print(network, err);
             progress.progress("read schools and students", 0.4);
-            InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
+            Roster roster = input.readRoster(network, policy, coordinates);
             EligibilityResult result = new EligibilityCalculator(network)
                     .compute(roster.schools(), roster.students(), policy, progress.slice(0.45, 0.95));
             EligibilityExport.write(result, out);

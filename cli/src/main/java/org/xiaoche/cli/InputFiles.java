@@ -6,18 +6,12 @@ import picocli.CommandLine.Option;
 import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.policy.PlanningPolicy;
-import org.xiaoche.routing.roster.NetworkArea;
-import org.xiaoche.routing.roster.School;
-import org.xiaoche.routing.roster.Student;
+import org.xiaoche.routing.roster.Roster;
 import org.xiaoche.routing.roster.io.ImportRejectedException;
 import org.xiaoche.routing.roster.io.RosterReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The input options every planning command shares: an OSM extract, schools and students, or the demo county. */
 final class InputFiles {
@@ -54,10 +48,6 @@ final class InputFiles {
         }
     }
 
-    /** Schools and students as read and validated, all or nothing. */
-    record Roster(List<School> schools, List<Student> students) {
-    }
-
     /**
      * Reads and validates the schools and students files against the network's area.
      *
@@ -65,10 +55,7 @@ final class InputFiles {
      */
     Roster readRoster(RoadNetwork network, PlanningPolicy policy, CoordinateSystem coordinates)
             throws IOException, ImportRejectedException {
-        NetworkArea area = network.area(policy.maxOutsideArea_m());
-        List<School> schoolList = RosterReader.readSchools(schools, coordinates, area);
-        Map<String, School> byId = schoolList.stream().collect(Collectors.toMap(School::id, Function.identity()));
-        return new Roster(schoolList, RosterReader.readStudents(students, coordinates, area, byId));
+        return RosterReader.readRoster(schools, students, coordinates, network.area(policy.maxOutsideArea_m()));
     }
 
     Path graphCacheRoot() {

@@ -1,5 +1,7 @@
 package org.xiaoche.cli;
 
+import org.xiaoche.routing.roster.Roster;
+
 import org.xiaoche.routing.export.PlanExport;
 import org.xiaoche.routing.fleet.DepotCheck;
 import org.xiaoche.routing.fleet.Fleet;
@@ -71,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.2))) {
             ImportWarnings.print(network, err);
             progress.progress("read schools and students", 0.2);
-            InputFiles.Roster roster = input.readRoster(network, policy, coordinates);
+            Roster roster = input.readRoster(network, policy, coordinates);
             DepotCheck.check(fleetFile == null ? "default fleet" : fleetFile.getFileName().toString(), fleet, network, policy);
             SolverBudget defaults = SolverBudget.defaults();
             SolverBudget budget = new SolverBudget(seed == null ? defaults.seed() : seed, iterationsPerStop,

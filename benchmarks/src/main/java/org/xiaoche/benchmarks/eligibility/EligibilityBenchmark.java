@@ -1,26 +1,29 @@
 package org.xiaoche.benchmarks.eligibility;
 
+import org.xiaoche.benchmarks.ScaledCounty;
+import org.xiaoche.routing.roster.Roster;
+
 import org.xiaoche.benchmarks.PeakMemory;
-import org.xiaoche.demodata.DemoCounty;
-import org.xiaoche.demodata.DemoCountyGenerator;
+
+
 import org.xiaoche.routing.eligibility.EligibilityCalculator;
 import org.xiaoche.routing.eligibility.EligibilityResult;
 import org.xiaoche.routing.eligibility.EligibilityStatus;
-import org.xiaoche.routing.geo.CoordinateSystem;
+
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.roster.Student;
-import org.xiaoche.routing.roster.io.RosterReader;
+
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
+
+
 
 /**
  * Eligibility throughput on the scaled demo county with the graph already loaded: generates the
@@ -39,18 +42,15 @@ public final class EligibilityBenchmark {
         }
         int studentCount = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
-        Path data = work.resolve("county-" + studentCount);
-        DemoCountyGenerator.generate(2026, studentCount, data);
+        Path data = ScaledCounty.generate(studentCount, work);
         long importStart = System.nanoTime();
-        try (RoadNetwork network = RoadNetwork.importOrLoad(data.resolve(DemoCounty.OSM_FILE), work.resolve("graphs"),
+        try (RoadNetwork network = RoadNetwork.importOrLoad(ScaledCounty.osmFile(data), work.resolve("graphs"),
                 ProgressListener.NONE)) {
             double import_s = (System.nanoTime() - importStart) / 1e9;
             PlanningPolicy policy = PlanningPolicy.defaults();
-            List<School> schools = RosterReader.readSchools(data.resolve(DemoCounty.SCHOOLS_FILE), CoordinateSystem.WGS84,
-                    network.area(policy.maxOutsideArea_m()));
-            Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
-            List<Student> students = RosterReader.readStudents(data.resolve(DemoCounty.STUDENTS_FILE), CoordinateSystem.WGS84,
-                    network.area(policy.maxOutsideArea_m()), byId);
+            Roster roster = ScaledCounty.roster(data, network, policy);
+            List<School> schools = roster.schools();
+            List<Student> students = roster.students();
             EligibilityCalculator calculator = new EligibilityCalculator(network);
             EligibilityResult result = calculator.compute(schools, students, policy, ProgressListener.NONE);
             double[] runs_s = new double[5];

@@ -1,10 +1,13 @@
 package org.xiaoche.benchmarks.plan;
 
+import org.xiaoche.benchmarks.ScaledCounty;
+import org.xiaoche.routing.roster.Roster;
+
 import org.xiaoche.benchmarks.PeakMemory;
-import org.xiaoche.demodata.DemoCounty;
-import org.xiaoche.demodata.DemoCountyGenerator;
+
+
 import org.xiaoche.routing.fleet.Fleet;
-import org.xiaoche.routing.geo.CoordinateSystem;
+
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.optimization.SolverBudget;
 import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
@@ -16,14 +19,14 @@ import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.roster.Student;
-import org.xiaoche.routing.roster.io.RosterReader;
+
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
+
+
 
 /**
  * The planning pipeline on the demo county scaled by the generator (seed 2026), graph already
@@ -42,16 +45,13 @@ public final class PlanBenchmark {
         }
         int studentCount = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
-        Path data = work.resolve("county-" + studentCount);
-        DemoCountyGenerator.generate(2026, studentCount, data);
-        try (RoadNetwork network = RoadNetwork.importOrLoad(data.resolve(DemoCounty.OSM_FILE), work.resolve("graphs"),
+        Path data = ScaledCounty.generate(studentCount, work);
+        try (RoadNetwork network = RoadNetwork.importOrLoad(ScaledCounty.osmFile(data), work.resolve("graphs"),
                 ProgressListener.NONE)) {
             PlanningPolicy policy = PlanningPolicy.defaults();
-            List<School> schools = RosterReader.readSchools(data.resolve(DemoCounty.SCHOOLS_FILE), CoordinateSystem.WGS84,
-                    network.area(policy.maxOutsideArea_m()));
-            Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
-            List<Student> students = RosterReader.readStudents(data.resolve(DemoCounty.STUDENTS_FILE), CoordinateSystem.WGS84,
-                    network.area(policy.maxOutsideArea_m()), byId);
+            Roster roster = ScaledCounty.roster(data, network, policy);
+            List<School> schools = roster.schools();
+            List<Student> students = roster.students();
             PlanInput input = new PlanInput(schools, students, Fleet.defaults(), policy);
             SchoolBusPlanner planner = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), SolverBudget.defaults());
 

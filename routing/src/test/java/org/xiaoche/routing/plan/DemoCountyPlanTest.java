@@ -19,9 +19,7 @@ import org.xiaoche.routing.timetable.StudentJourney;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,11 +46,10 @@ class DemoCountyPlanTest {
                     defaults.routes().journeyCapGrades1to3_s(), defaults.routes().childWalkSpeed_mps(), defaults.routes().waitAtStop_s(),
                     defaults.routes().dwellFixed_s(), defaults.routes().dwellPerStudent_s(), defaults.routes().arrivalEarliestBeforeBell_s(),
                     defaults.routes().arrivalLatestBeforeBell_s(), defaults.routes().chaperoneCostPerBusDay(), 6));
-            List<School> schools = RosterReader.readSchools(data.resolve(DemoCounty.SCHOOLS_FILE), CoordinateSystem.WGS84,
-                    network.area(policy.maxOutsideArea_m()));
-            Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
-            List<Student> students = RosterReader.readStudents(data.resolve(DemoCounty.STUDENTS_FILE), CoordinateSystem.WGS84,
-                    network.area(policy.maxOutsideArea_m()), byId);
+            var roster = RosterReader.readRoster(data.resolve(DemoCounty.SCHOOLS_FILE), data.resolve(DemoCounty.STUDENTS_FILE),
+                    CoordinateSystem.WGS84, network.area(policy.maxOutsideArea_m()));
+            List<School> schools = roster.schools();
+            List<Student> students = roster.students();
             result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), org.xiaoche.routing.optimization.SolverBudget.defaults())
                     .plan(schools, students, Fleet.defaults(), policy, ProgressListener.NONE);
             // Five 56-seat buses, two 35-seat, a depot at the county-town school: too few buses on purpose.

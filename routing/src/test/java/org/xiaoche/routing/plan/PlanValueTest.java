@@ -72,11 +72,10 @@ class PlanValueTest {
         Path data = DemoCounty.extractTo(dir.resolve("demo"));
         network = RoadNetwork.importOrLoad(data.resolve(DemoCounty.OSM_FILE), Path.of("target", "graph-cache"), ProgressListener.NONE);
         PlanningPolicy policy = PlanningPolicy.defaults();
-        List<School> schools = RosterReader.readSchools(data.resolve(DemoCounty.SCHOOLS_FILE), CoordinateSystem.WGS84,
-                network.area(policy.maxOutsideArea_m()));
-        Map<String, School> byId = schools.stream().collect(Collectors.toMap(School::id, Function.identity()));
-        List<Student> students = RosterReader.readStudents(data.resolve(DemoCounty.STUDENTS_FILE), CoordinateSystem.WGS84,
-                network.area(policy.maxOutsideArea_m()), byId);
+        var roster = RosterReader.readRoster(data.resolve(DemoCounty.SCHOOLS_FILE), data.resolve(DemoCounty.STUDENTS_FILE),
+                CoordinateSystem.WGS84, network.area(policy.maxOutsideArea_m()));
+        List<School> schools = roster.schools();
+        List<Student> students = roster.students();
         input = new PlanInput(schools, students, Fleet.defaults(), policy);
         base = new SchoolBusPlanner(network, COUNTING, SolverBudget.defaults()).plan(input, ProgressListener.NONE);
     }

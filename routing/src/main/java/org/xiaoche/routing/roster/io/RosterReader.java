@@ -2,6 +2,7 @@ package org.xiaoche.routing.roster.io;
 
 import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.roster.NetworkArea;
+import org.xiaoche.routing.roster.Roster;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.roster.Student;
 
@@ -49,6 +50,19 @@ public final class RosterReader {
         }
         problems.throwIfAny();
         return List.copyOf(rows.schools());
+    }
+
+    /**
+     * Reads a schools file, then a students file against those schools: the roster a plan is made from.
+     *
+     * @throws ImportRejectedException when either file has any problem (the schools file is read first)
+     */
+    public static Roster readRoster(Path schoolsFile, Path studentsFile, CoordinateSystem crs, NetworkArea area)
+            throws IOException, ImportRejectedException {
+        List<School> schools = readSchools(schoolsFile, crs, area);
+        Map<String, School> byId = new java.util.LinkedHashMap<>();
+        schools.forEach(s -> byId.put(s.id(), s));
+        return new Roster(schools, readStudents(studentsFile, crs, area, byId));
     }
 
     /**
