@@ -1,6 +1,7 @@
 package org.xiaoche.routing.export;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -59,7 +60,13 @@ public final class OutputFile {
     public static void writeText(Path file, Text text) throws IOException {
         write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            text.writeTo(writer);
+            // Writers such as CSVPrinter close what they write to when done; the rename must still follow.
+            text.writeTo(new FilterWriter(writer) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
             writer.flush();
         });
     }

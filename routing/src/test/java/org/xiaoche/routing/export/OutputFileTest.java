@@ -33,7 +33,11 @@ class OutputFileTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         // Replacing a file someone made world-readable leaves an owner-only file.
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        OutputFile.writeText(file, w -> w.write("student_id\nP2\n"));
+        OutputFile.writeText(file, w -> {
+            try (w) {
+                w.write("student_id\nP2\n");
+            }
+        });
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("student_id\nP2\n", Files.readString(file));
     }

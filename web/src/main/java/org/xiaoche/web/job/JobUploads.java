@@ -2,6 +2,8 @@ package org.xiaoche.web.job;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import org.xiaoche.web.system.XiaocheProperties;
@@ -21,9 +23,11 @@ import java.util.stream.Stream;
  * temp folder: {@code uploads/<instance>/<random>/}. A request deletes its folder when it is done; a
  * folder handed to a job (parameter {@value #PARAM}) is deleted when the job ends, however it ends. What
  * a crash leaves (folders of instances no longer alive that no unfinished job needs) goes at the next start.
+ * Tomcat's own folder, where it spools multipart bodies before any code sees them, is {@code tomcat} in
+ * this instance's folder too, so those copies are cleaned up the same way.
  */
 @Component
-public class JobUploads implements CrashRecovery {
+public class JobUploads implements CrashRecovery, WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     /** The job parameter naming the job's upload folder, relative to the data folder. */
     public static final String PARAM = "uploadDir";
@@ -38,6 +42,15 @@ public class JobUploads implements CrashRecovery {
         this.properties = properties;
         this.instances = instances;
         this.jobs = jobs;
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        try {
+            factory.setBaseDirectory(Files.createDirectories(root().resolve(instances.self()).resolve("tomcat")).toAbsolutePath().toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload folder", e);
+        }
     }
 
     private Path root() {
