@@ -11,7 +11,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
 
 /**
  * On the very first start (no users at all) creates the user {@code admin}, with the password from
@@ -23,7 +22,6 @@ public class FirstAdmin {
 
     public static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final UserAccountRepository users;
     private final AccountService accounts;
@@ -54,21 +52,12 @@ public class FirstAdmin {
             log.info("created user '{}' with the password from XIAOCHE_ADMIN_PASSWORD", USERNAME);
             return;
         }
-        password = generatePassword();
+        password = PasswordRule.generate();
         accounts.create(USERNAME, password, Role.ADMIN);
         log.warn("first start: created user '{}' with a generated password, printed once on the console (not in the log)", USERNAME);
         // On the console only, never through the logger: log files are kept, shipped and read by others.
         console.println("\n\n  First start: created user '" + USERNAME + "' with password  " + password
                 + "\n  It is shown only this once; sign in and create the other users.\n");
         console.flush();
-    }
-
-    static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

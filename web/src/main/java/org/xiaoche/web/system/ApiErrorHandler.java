@@ -22,9 +22,14 @@ public class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     public static ResponseEntity<ApiError> error(HttpStatusCode status, String message, List<ApiError.Problem> problems) {
+        return error(status, message, null, problems);
+    }
+
+    /** {@code code} null: derived from the status. */
+    public static ResponseEntity<ApiError> error(HttpStatusCode status, String message, String code, List<ApiError.Problem> problems) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), known == null ? "" : known.getReasonPhrase(), message, problems));
+                .body(new ApiError(status.value(), known == null ? "" : known.getReasonPhrase(), code, message, problems));
     }
 
     @ExceptionHandler(ApiException.class)
