@@ -1,5 +1,8 @@
 package org.xiaoche.web.plan;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.xiaoche.web.audit.AuditLog;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -114,10 +117,13 @@ public class PlanController {
     private final RegionRepository regions;
     private final RegionNetworks networks;
     private final UploadLimits uploadLimits;
+    private final AuditLog audit;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
-                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits) {
+                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits,
+                          AuditLog audit) {
         this.uploadLimits = uploadLimits;
+        this.audit = audit;
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
@@ -180,8 +186,13 @@ public class PlanController {
     }
 
     @GetMapping("/{id}")
-    public PlanView get(@PathVariable long id, Authentication auth) {
-        return PlanView.of(find(id), PlanAudience.of(auth), true);
+    public PlanView get(@PathVariable long id, Authentication auth, HttpServletRequest request) {
+        PlanView view = PlanView.of(find(id), PlanAudience.of(auth), true);
+        if (view.violations() != null && !view.violations().isEmpty()) {
+            // rule violations name students
+            audit.record(request, AuditLog.Action.READ_STUDENT_IDS, AuditLog.Subject.PLAN, id);
+        }
+        return view;
     }
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
@@ -231,12 +242,13 @@ public class PlanController {
 
     /** Homes of the students who needed transport, with stop and pickup: planners only (see SecurityConfiguration). */
     @GetMapping(value = "/{id}/students.geojson", produces = "application/geo+json")
-    public ResponseEntity<byte[]> students(@PathVariable long id) {
+    public ResponseEntity<byte[]> students(@PathVariable long id, HttpServletRequest request) {
         find(id);
         List<PlanLayers.Rider> riders = plans.students(id).stream().map(s -> new PlanLayers.Rider(s.studentId(), s.schoolId(),
                 s.grade(), s.stopId() == null ? "unserved" : s.capInfeasible() ? "cap_infeasible" : "transported", s.stopId(),
                 s.walkToStop_m(), s.amRunId(), s.pickup_s(), s.ride_s(), s.journey_s(), s.reason(), s.home())).toList();
         byte[] body = GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRiders(riders, geoJson));
+        audit.record(request, AuditLog.Action.READ_HOMES, AuditLog.Subject.PLAN, id);
         return geo(body);
     }
 
