@@ -46,11 +46,11 @@ public class AccountService implements UserDetailsService {
      */
     public UserAccount create(String username, String password, Role role) {
         if (username == null || !username.matches("[A-Za-z0-9_.@-]{2,100}")) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "user name must be 2-100 letters, digits or _ . @ -");
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "invalid-username", "user name must be 2-100 letters, digits or _ . @ -");
         }
         PasswordRule.check(username, password);
         if (users.findByUsername(username).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, "user " + username + " already exists");
+            throw ApiException.coded(HttpStatus.CONFLICT, "user-exists", "user " + username + " already exists");
         }
         users.insert(username, encoder.encode(password), role);
         return users.findByUsername(username).orElseThrow();
@@ -68,11 +68,11 @@ public class AccountService implements UserDetailsService {
     public void changeOwnPassword(String username, String oldPassword, String newPassword, String keepSessionId) {
         UserAccount self = users.findByUsername(username).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "sign in first"));
         if (oldPassword == null || !encoder.matches(oldPassword, self.passwordHash())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "the current password is wrong");
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "wrong-password", "the current password is wrong");
         }
         PasswordRule.check(username, newPassword);
         if (newPassword.equals(oldPassword)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "the new password must differ from the current one");
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "password-unchanged", "the new password must differ from the current one");
         }
         users.updatePasswordHash(self.id(), encoder.encode(newPassword));
         endSessions(username, keepSessionId);
@@ -135,14 +135,14 @@ public class AccountService implements UserDetailsService {
     private UserAccount others(long id, String currentUser, String what) {
         UserAccount account = find(id);
         if (account.username().equals(currentUser)) {
-            throw new ApiException(HttpStatus.CONFLICT, "you cannot " + what);
+            throw ApiException.coded(HttpStatus.CONFLICT, "own-account", "you cannot " + what);
         }
         return account;
     }
 
     private void keepAnAdmin(UserAccount account) {
         if (account.role() == Role.ADMIN && account.enabled() && users.countEnabledAdmins() <= 1) {
-            throw new ApiException(HttpStatus.CONFLICT, "the last enabled admin must stay");
+            throw ApiException.coded(HttpStatus.CONFLICT, "last-admin", "the last enabled admin must stay");
         }
     }
 

@@ -29,16 +29,16 @@ public final class PasswordRule {
      */
     public static void check(String username, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw refuse("password must have at least " + MIN_LENGTH + " characters");
+            throw refuse("password-too-short", "password must have at least " + MIN_LENGTH + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw refuse("password must have at most " + MAX_BYTES + " bytes");
+            throw refuse("password-too-long", "password must have at most " + MAX_BYTES + " bytes");
         }
         if (password.equalsIgnoreCase(username)) {
-            throw refuse("password must not be the user name");
+            throw refuse("password-is-username", "password must not be the user name");
         }
         if (password.chars().distinct().count() == 1) {
-            throw refuse("password must not be one character repeated");
+            throw refuse("password-one-character", "password must not be one character repeated");
         }
     }
 
@@ -51,7 +51,7 @@ public final class PasswordRule {
         return sb.toString();
     }
 
-    private static ApiException refuse(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, message);
+    private static ApiException refuse(String code, String message) {
+        return ApiException.coded(HttpStatus.BAD_REQUEST, code, message);
     }
 }

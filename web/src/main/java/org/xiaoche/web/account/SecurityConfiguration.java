@@ -105,6 +105,7 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/me/password").authenticated()
                         // unknown paths answer 404; endpoints without a rule above stay closed
                         .requestMatchers("/api/**").access(new UnknownApiPaths(handlerMappings))
+                        .requestMatchers(GET, "/users").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .successHandler(loginSucceeded(throttle))

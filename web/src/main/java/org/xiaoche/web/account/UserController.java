@@ -50,9 +50,8 @@ public class UserController {
 
     @GetMapping("/api/me")
     public Me me(Authentication auth) {
-        String role = auth.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "").toLowerCase())
-                .findFirst().orElse("");
-        return new Me(auth.getName(), role);
+        CurrentUser me = CurrentUser.of(auth);
+        return new Me(me.username(), me.role());
     }
 
     /** The signed-in user's new password ({@link PasswordRule}); the old one is required. Other sessions end. */

@@ -34,7 +34,7 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return error(e.status(), e.getMessage(), e.problems());
+        return error(e.status(), e.getMessage(), e.code(), e.problems());
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,

@@ -200,4 +200,20 @@ class AccountManagementTest {
         assertEquals(403, call(post("/api/regions/1/datasets"), operator, null).getStatus());
         assertEquals(401, mvc.perform(get("/api/no-such-thing")).andReturn().getResponse().getStatus(), "anonymous: sign in first");
     }
+
+    @Test
+    void everyPageHeaderNamesTheSignedInUserAndRoleAndOnlyAdminsGetTheUsersPage() throws Exception {
+        accounts.create("header-viewer", "header-viewer-pw", Role.VIEWER);
+        MockHttpSession viewer = login("header-viewer", "header-viewer-pw");
+        for (String path : new String[]{"/", "/map/1"}) {
+            String html = call(get(path), viewer, null).getContentAsString();
+            assertTrue(html.contains("<span id=\"current-user-name\">header-viewer</span>"), html);
+            assertTrue(html.contains("<span id=\"current-user-role\">查看员</span>"), html);
+            assertFalse(html.contains("id=\"nav-users\""), "no users link for viewers");
+        }
+        assertEquals(403, call(get("/users"), viewer, null).getStatus());
+        MockHttpSession admin = login("admin", ADMIN_PASSWORD);
+        String users = call(get("/users").param("lang", "en"), admin, null).getContentAsString();
+        assertTrue(users.contains("<span id=\"current-user-role\">Administrator</span>") && users.contains("id=\"nav-users\""), users);
+    }
 }
