@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.xiaoche.web.system.ApiException;
 
 import java.time.Instant;
 import java.util.List;
@@ -70,12 +71,12 @@ public class UserController {
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
     public UserView create(@RequestBody NewUser user) {
-        return UserView.of(accounts.create(user.username(), user.password(), Role.ofCode(user.role())));
+        return UserView.of(accounts.create(user.username(), user.password(), role(user.role())));
     }
 
     @PutMapping("/api/users/{id}/role")
     public UserView changeRole(@PathVariable long id, @RequestBody RoleChange change, Authentication auth) {
-        return UserView.of(accounts.changeRole(id, Role.ofCode(change.role()), auth.getName()));
+        return UserView.of(accounts.changeRole(id, role(change.role()), auth.getName()));
     }
 
     /** Ends all the user's sessions at once. */
@@ -94,6 +95,14 @@ public class UserController {
     public PasswordReset resetPassword(@PathVariable long id) {
         String username = accounts.get(id).username();
         return new PasswordReset(username, accounts.resetPassword(id));
+    }
+
+    private static Role role(String code) {
+        try {
+            return Role.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "unknown-role", e.getMessage());
+        }
     }
 
     @DeleteMapping("/api/users/{id}")

@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.PlanLayers;
 import org.xiaoche.routing.fleet.DepotCheck;
+import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.web.dataset.Dataset;
 import org.xiaoche.web.region.RegionNetworks;
@@ -42,6 +43,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 
@@ -152,16 +154,37 @@ public class PlanController {
         uploadLimits.checkRosterParts(fleet, policy);
         Dataset dataset = datasets.get(datasetId);
         String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
-        Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));
+        Fleet readFleet = fleetFile == null ? null : readUpload(fleet, fleetFile, Fleet::read);
         String policyFile = policy == null || policy.isEmpty() ? null : save(policy, "policy");
-        PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults()
-                : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+        PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults() : readUpload(policy, policyFile, PlanningPolicy::read);
         if (readFleet != null && !readFleet.depots().isEmpty()) {
-            String original = fleet.getOriginalFilename() == null ? "" : fleet.getOriginalFilename().replaceAll(".*[/\\\\]", "");
-            String name = original.isBlank() ? Path.of(fleetFile).getFileName().toString() : original;
-            DepotCheck.check(name, readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()), readPolicy);
+            RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
+            readUpload(fleet, fleetFile, path -> {
+                DepotCheck.check(uploadName(fleet, fleetFile), readFleet, network, readPolicy);
+                return readFleet;
+            });
         }
         return submit(datasetId, fleetFile, policyFile, auth);
+    }
+
+    /** The name the planner gave the file, or our stored copy's file name when there is none. */
+    private static String uploadName(MultipartFile part, String savedFile) {
+        String original = part.getOriginalFilename() == null ? "" : part.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+        return original.isBlank() ? Path.of(savedFile).getFileName().toString() : original;
+    }
+
+    /**
+     * Reads or checks a stored upload; the refusal of {@code reader} (our words, naming the file and
+     * reason) is a 400 that names the planner's file, not our stored copy.
+     */
+    private <T> T readUpload(MultipartFile part, String savedFile, Function<Path, T> reader) {
+        Path path = properties.dataDir().resolve(savedFile);
+        try {
+            return reader.apply(path);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage()).replace(path.getFileName().toString(), uploadName(part, savedFile));
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "invalid-file", message);
+        }
     }
 
     private JobView submit(long datasetId, String fleetFile, String policyFile, Authentication auth) {
