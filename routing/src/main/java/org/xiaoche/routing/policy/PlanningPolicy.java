@@ -53,6 +53,8 @@ import java.util.TreeSet;
  *                             tunnels (道路交通安全法实施条例 第六十三条: 桥梁、隧道 … 不得停车); ferries and fords are
  *                             never driven by the bus anyway
  * @param routes               rules for routes and timetables (ride caps, dwell, arrival window), JSON section {@code "routes"}
+ * @param termCalendar         the school term the buses run in (first and last day, holidays, weekdays), for the
+ *                             exported timetables' service days; a planner sets it from the county's 校历
  */
 public record PlanningPolicy(
         double walkThreshold_m,
@@ -65,7 +67,8 @@ public record PlanningPolicy(
         List<Integer> youngGrades,
         List<String> stopRoadClasses,
         List<String> noStopRoadEnvironments,
-        RouteRules routes) {
+        RouteRules routes,
+        TermCalendar termCalendar) {
 
     public static final double DEFAULT_WALK_THRESHOLD_M = 2_000;
     public static final double DEFAULT_MAX_HOME_SNAP_M = 300;
@@ -94,6 +97,7 @@ public record PlanningPolicy(
 
     public PlanningPolicy {
         routes = routes == null ? RouteRules.defaults() : routes;
+        termCalendar = termCalendar == null ? TermCalendar.DEFAULT : termCalendar;
         gradeWalkThreshold_m = gradeWalkThreshold_m == null ? Map.of() : Map.copyOf(new TreeMap<>(gradeWalkThreshold_m));
         requirePositive("walkThreshold_m", walkThreshold_m);
         requirePositive("maxHomeSnap_m", maxHomeSnap_m);
@@ -142,7 +146,8 @@ public record PlanningPolicy(
                           RouteRules routes) {
         this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m, maxWalkToStop_m,
                 maxWalkToStopGrades1to3_m, Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m),
-                DEFAULT_YOUNG_GRADES, DEFAULT_STOP_ROAD_CLASSES, DEFAULT_NO_STOP_ROAD_ENVIRONMENTS, routes);
+                DEFAULT_YOUNG_GRADES, DEFAULT_STOP_ROAD_CLASSES, DEFAULT_NO_STOP_ROAD_ENVIRONMENTS, routes,
+                TermCalendar.DEFAULT);
     }
 
     public static PlanningPolicy defaults() {
@@ -153,35 +158,42 @@ public record PlanningPolicy(
     public PlanningPolicy withMaxWalkToStop(double maxWalkToStop_m, double maxWalkToStopGrades1to3_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, Math.max(maxWalkToBusRoad_m, maxWalkToStop_m), youngGrades,
-                stopRoadClasses, noStopRoadEnvironments, routes);
+                stopRoadClasses, noStopRoadEnvironments, routes, termCalendar);
     }
 
     /** This policy with another bound on the walk to the nearest point a bus may stop. */
     public PlanningPolicy withMaxWalkToBusRoad(double maxWalkToBusRoad_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes);
+                noStopRoadEnvironments, routes, termCalendar);
     }
 
     /** This policy with other young grades. */
     public PlanningPolicy withYoungGrades(Collection<Integer> youngGrades) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, List.copyOf(youngGrades), stopRoadClasses,
-                noStopRoadEnvironments, routes);
+                noStopRoadEnvironments, routes, termCalendar);
     }
 
     /** This policy with other roads a bus may stop on. */
     public PlanningPolicy withStopRoads(Collection<String> stopRoadClasses, Collection<String> noStopRoadEnvironments) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, List.copyOf(stopRoadClasses),
-                List.copyOf(noStopRoadEnvironments), routes);
+                List.copyOf(noStopRoadEnvironments), routes, termCalendar);
+    }
+
+    /** This policy with another school term. */
+    public PlanningPolicy withTermCalendar(TermCalendar termCalendar) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
+                noStopRoadEnvironments, routes, termCalendar);
     }
 
     /** This policy with other route rules. */
     public PlanningPolicy withRoutes(RouteRules routes) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes);
+                noStopRoadEnvironments, routes, termCalendar);
     }
 
     /**
@@ -243,6 +255,7 @@ public record PlanningPolicy(
         @JsonProperty public List<String> stopRoadClasses;
         @JsonProperty public List<String> noStopRoadEnvironments;
         @JsonProperty @JsonMerge public RouteRules.Builder routes;
+        @JsonProperty public TermCalendar termCalendar;
 
         Builder(PlanningPolicy p) {
             walkThreshold_m = p.walkThreshold_m();
@@ -255,6 +268,7 @@ public record PlanningPolicy(
             stopRoadClasses = p.stopRoadClasses();
             noStopRoadEnvironments = p.noStopRoadEnvironments();
             routes = new RouteRules.Builder(p.routes());
+            termCalendar = p.termCalendar();
         }
 
         PlanningPolicy build() {
@@ -263,7 +277,7 @@ public record PlanningPolicy(
                     : Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m);
             return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                     maxWalkToStop_m, maxWalkToStopGrades1to3_m, toBusRoad_m, youngGrades, stopRoadClasses,
-                    noStopRoadEnvironments, routes.build());
+                    noStopRoadEnvironments, routes.build(), termCalendar);
         }
     }
 
