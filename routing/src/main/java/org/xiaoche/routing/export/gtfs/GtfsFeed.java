@@ -137,7 +137,7 @@ public final class GtfsFeed {
         return table(List.of("route_id", "agency_id", "route_short_name", "route_long_name", "route_type"), csv -> {
             for (Bus bus : buses) {
                 Set<String> schools = new LinkedHashSet<>();
-                bus.runs().forEach(r -> schools.add(schoolName(plan, r.schoolId())));
+                bus.runs().forEach(r -> schools.add(plan.schoolName(r.schoolId())));
                 String label = request.language().pick("校车 ", "School bus ") + bus.busId();
                 csv.printRecord(bus.busId(), request.operators().operatorOf(bus.busId()).id(), bus.busId(),
                         label + " · " + String.join(request.language().pick("、", ", "), schools), ROUTE_TYPE_SCHOOL_BUS);
@@ -149,7 +149,7 @@ public final class GtfsFeed {
         return table(List.of("route_id", "service_id", "trip_id", "trip_headsign", "direction_id", "shape_id"), csv -> {
             for (Bus bus : buses) {
                 for (BusRun run : bus.runs()) {
-                    String headsign = run.direction() == RunDirection.AM ? schoolName(plan, run.schoolId())
+                    String headsign = run.direction() == RunDirection.AM ? plan.schoolName(run.schoolId())
                             : plan.findStop(run.last().placeId()).map(PlanStop::name).orElse(run.last().placeId());
                     csv.printRecord(bus.busId(), SERVICE_ID, run.runId(), headsign, run.direction() == RunDirection.AM ? 0 : 1,
                             run.runId());
@@ -240,9 +240,6 @@ public final class GtfsFeed {
         }
     }
 
-    private static String schoolName(Plan plan, String schoolId) {
-        return plan.schools().stream().filter(s -> s.id().equals(schoolId)).map(PlanSchool::name).findFirst().orElse(schoolId);
-    }
 
     /** Degrees with 6 decimals (about 0.1 m), as GTFS feeds commonly write them. */
     private static String degrees(double value) {
