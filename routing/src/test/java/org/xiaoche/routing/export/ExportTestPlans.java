@@ -2,6 +2,7 @@ package org.xiaoche.routing.export;
 
 import org.xiaoche.demodata.DemoCounty;
 import org.xiaoche.routing.SharedTestData;
+import org.xiaoche.routing.export.edition.RunRoads;
 import org.xiaoche.routing.export.edition.RunShapes;
 import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.network.BusRouteGeometry;
@@ -29,10 +30,12 @@ import java.util.Optional;
  */
 public final class ExportTestPlans {
 
-    /** A planned case: the planning run and the road line of each run. */
-    public record Planned(PlanResult result, RunShapes shapes) {
+    /** A planned case: the planning run, the road line of each run and the roads it drives. */
+    public record Planned(PlanResult result, RunShapes shapes, RunRoads roads) {
     }
 
+    /** The demo county's OSM file, as the demo plan was made from it. */
+    public static Path demoOsm;
     private static Planned demo;
     private static Optional<Planned> ninghua;
 
@@ -43,6 +46,7 @@ public final class ExportTestPlans {
         if (demo == null) {
             try {
                 Path data = DemoCounty.extractTo(Files.createTempDirectory("xiaoche-export-demo"));
+                demoOsm = data.resolve(DemoCounty.OSM_FILE);
                 try (RoadNetwork network = RoadNetwork.importOrLoad(data.resolve(DemoCounty.OSM_FILE),
                         Path.of("target", "graph-cache"), ProgressListener.NONE)) {
                     PlanningPolicy policy = PlanningPolicy.defaults();
@@ -75,6 +79,8 @@ public final class ExportTestPlans {
     private static Planned plan(RoadNetwork network, PlanInput input) {
         PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), SolverBudget.defaults())
                 .plan(input, ProgressListener.NONE);
-        return new Planned(result, RunShapes.compute(result.plan(), new BusRouteGeometry(network)::through));
+        BusRouteGeometry geometry = new BusRouteGeometry(network);
+        return new Planned(result, RunShapes.compute(result.plan(), geometry::through),
+                RunRoads.compute(result.plan(), geometry::roadsThrough));
     }
 }

@@ -2,6 +2,7 @@ package org.xiaoche.routing.export.gtfs;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.xiaoche.routing.export.ZipFiles;
 import org.xiaoche.routing.export.edition.Operator;
 import org.xiaoche.routing.export.edition.PlanExportRequest;
 import org.xiaoche.routing.export.edition.PublishedTimetable;
@@ -25,7 +26,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A plan as a GTFS feed (zip): agency per operator, stops (bus stops and schools), one route per
@@ -51,7 +49,6 @@ public final class GtfsFeed {
     public static final String TIMEZONE = "Asia/Shanghai";
     static final String SERVICE_ID = "school_days";
     private static final DateTimeFormatter GTFS_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     private GtfsFeed() {
@@ -83,13 +80,9 @@ public final class GtfsFeed {
         files.put("calendar_dates.txt", calendarDates(plan.policy().termCalendar()));
         files.put("shapes.txt", shapes(request, buses));
         files.put("feed_info.txt", feedInfo(request, plan.policy().termCalendar(), version(files)));
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        ZipFiles zip = new ZipFiles(out);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            ZipEntry entry = new ZipEntry(file.getKey());
-            entry.setTimeLocal(ENTRY_TIME);
-            zip.putNextEntry(entry);
-            zip.write(file.getValue());
-            zip.closeEntry();
+            zip.add(file.getKey(), entry -> entry.write(file.getValue()));
         }
         zip.finish();
     }
