@@ -6,6 +6,7 @@
 #   XIAOCHE_SKIP_POSTGIS=1   skip the PostgreSQL/PostGIS part (the web tests then need the same
 #                            variable, or they fail rather than silently skip)
 #   XIAOCHE_SKIP_BROWSER=1   skip Chromium (likewise: the browser tests then need the same variable)
+#   XIAOCHE_SKIP_OFFICE=1    skip LibreOffice Calc (the workbook tests then need the same variable)
 set -euo pipefail
 need() { command -v "$1" >/dev/null 2>&1; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -28,6 +29,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# LibreOffice Calc without its GUI: the export tests convert the workbooks headless
+# (soffice --headless --convert-to csv) to check that they open. Without recommends it stays small.
+if [ "${XIAOCHE_SKIP_OFFICE:-}" != "1" ] && ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1; then
+  echo "setup: installing libreoffice-calc-nogui" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
 fi
 
 if [ "${XIAOCHE_SKIP_POSTGIS:-}" != "1" ]; then

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * The map layers of a plan, one property schema each, shared by the command line's files and the
  * web service's responses: stops, routes (one LineString per run) and riders (homes of the students
  * who needed transport: planners only). Keys are snake_case with units; times of day are
- * {@code HH:mm:ss} ({@link ClockTime}). Counts of students ({@code students}, {@code young_pupils})
+ * {@code HH:mm:ss} ({@link ClockTime}), {@code HH:mm} on routes without counts. Counts of students ({@code students}, {@code young_pupils})
  * are left out with {@link StudentCounts#LEFT_OUT}, for readers who may not see them.
  */
 public final class PlanLayers {
@@ -77,7 +77,9 @@ public final class PlanLayers {
             if (counts == StudentCounts.INCLUDED) {
                 p.put("students", students);
             }
-            return p.put("start_time", ClockTime.hhmmss(start_s)).put("end_time", ClockTime.hhmmss(end_s))
+            // Readers who may not see counts get minutes only: seconds carry the dwell, and dwell the count.
+            Function<Double, String> clock = counts == StudentCounts.INCLUDED ? ClockTime::hhmmss : ClockTime::hhmm;
+            return p.put("start_time", clock.apply(start_s)).put("end_time", clock.apply(end_s))
                     .put("length_km", length_km, 1);
         }
     }
@@ -168,12 +170,17 @@ public final class PlanLayers {
 
     /** Per stop, the runs calling there in time order: {@code "R01 07:12:30; R02 07:40:05"}. */
     public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls) {
+        return arrivalTimesByStop(calls, ClockTime::hhmmss);
+    }
+
+    /** Per stop, the runs calling there in time order, each time written by {@code clock}: {@code "R01 07:12; R02 07:40"}. */
+    public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls, Function<Double, String> clock) {
         Map<String, List<StopCall>> byStop = new TreeMap<>();
         calls.forEach(c -> byStop.computeIfAbsent(c.stopId(), k -> new ArrayList<>()).add(c));
         Map<String, String> times = new LinkedHashMap<>();
         byStop.forEach((stopId, list) -> {
             list.sort(Comparator.comparingDouble(StopCall::arrival_s).thenComparing(StopCall::runId));
-            times.put(stopId, String.join("; ", list.stream().map(c -> c.runId() + " " + ClockTime.hhmmss(c.arrival_s())).toList()));
+            times.put(stopId, String.join("; ", list.stream().map(c -> c.runId() + " " + clock.apply(c.arrival_s())).toList()));
         });
         return times;
     }
