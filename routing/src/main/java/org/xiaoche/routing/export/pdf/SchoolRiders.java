@@ -79,9 +79,9 @@ public final class SchoolRiders {
                     rows.add(List.of(j.studentId(), Integer.toString(j.grade()), text.stopName(j.stopId()),
                             PlanText.time(j.pickup_s()), PlanText.time(j.dropoff_s()), buses(j, busOfRun, lang)));
                 }
-                pages.table(List.of(new PdfPages.Column(lang.text("col.student"), 1.4f), new PdfPages.Column(lang.text("col.grade"), 0.6f),
-                        new PdfPages.Column(lang.text("col.stop"), 3), new PdfPages.Column(lang.text("col.amPickup"), 1.2f),
-                        new PdfPages.Column(lang.text("col.pmDropoff"), 1.2f), new PdfPages.Column(lang.text("col.bus"), 1)), rows, BODY);
+                pages.table(List.of(new PdfPages.Column(lang.text("col.student"), 1.3f), new PdfPages.Column(lang.text("col.grade"), 0.5f),
+                        new PdfPages.Column(lang.text("col.stop"), 2.6f), new PdfPages.Column(lang.text("col.amPickup"), 1.1f),
+                        new PdfPages.Column(lang.text("col.pmDropoff"), 1.1f), new PdfPages.Column(lang.text("col.bus"), 1.8f)), rows, BODY);
             }
             pages.save(out);
         }

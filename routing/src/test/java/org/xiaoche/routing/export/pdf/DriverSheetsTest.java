@@ -50,6 +50,7 @@ class DriverSheetsTest {
         for (StudentJourney j : plan.journeys()) {
             assertFalse(text.contains(j.studentId()), "no student id: " + j.studentId());
         }
+        assertFalse(text.contains("学生"), "nothing about students");
 
         BufferedImage first = PdfChecks.render(pdf, 1, 60);
         assertTrue(PdfChecks.ink(first, 0.05, 0.02, 0.6, 0.07) > 0.03, "the title is drawn");

@@ -55,6 +55,7 @@ class PermitAnnexTest {
         for (StudentJourney j : plan.journeys()) {
             assertFalse(text.contains(j.studentId()), "no student id: " + j.studentId());
         }
+        assertFalse(text.contains("学生"), "nothing about students");
         assertTrue(PdfChecks.ink(PdfChecks.render(pdf, 1, 50), 0.05, 0.02, 0.6, 0.07) > 0.03, "the title is drawn");
     }
 }
