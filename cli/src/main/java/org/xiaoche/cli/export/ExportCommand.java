@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a plan folder: GTFS, timetable workbook (XLSX/CSV), permit annex, GPX, GeoJSON, riders lists.",
         subcommands = {ExportGtfsCommand.class, ExportXlsxCommand.class, ExportCsvCommand.class, ExportPermitCommand.class,
-                ExportGpxCommand.class, ExportGeoJsonCommand.class, ExportRidersCommand.class})
+                ExportGpxCommand.class, ExportGeoJsonCommand.class, ExportRidersCommand.class,
+                org.xiaoche.cli.DriverSheetsCommand.class, org.xiaoche.cli.PermitPdfCommand.class,
+                org.xiaoche.cli.NoticesCommand.class, org.xiaoche.cli.RidersPdfCommand.class})
 public final class ExportCommand implements Runnable {
 
     @Spec

@@ -3,7 +3,7 @@ package org.xiaoche.cli.export;
 import org.xiaoche.routing.export.edition.PlanExportRequest;
 import org.xiaoche.routing.export.edition.RunRoads;
 import org.xiaoche.routing.export.workbook.PermitAnnex;
-import org.xiaoche.routing.network.BusRouteGeometry;
+import org.xiaoche.routing.network.RouteRoadNames;
 import org.xiaoche.routing.network.RoadNetwork;
 import picocli.CommandLine.Command;
 
@@ -19,7 +19,7 @@ final class ExportPermitCommand extends ExportSubcommand {
     void write(PlanExportRequest request, OutputStream out) throws IOException {
         RunRoads roads;
         try (RoadNetwork network = options.openNetwork()) {
-            roads = RunRoads.compute(request.plan(), new BusRouteGeometry(network)::roadsThrough);
+            roads = RunRoads.compute(request.plan(), places -> new RouteRoadNames(network).labelsThrough(places, java.util.Locale.CHINA));
         }
         PermitAnnex.writeXlsx(request, roads, out);
     }

@@ -3,21 +3,23 @@ package org.xiaoche.routing.network;
 import com.graphhopper.GHRequest;
 import com.graphhopper.GHResponse;
 import com.graphhopper.ResponsePath;
-import com.graphhopper.util.Parameters;
+import com.graphhopper.routing.ev.RoadClass;
+import com.graphhopper.util.Instruction;
 import com.graphhopper.util.PointList;
+import com.graphhopper.util.Translation;
 import com.graphhopper.util.details.PathDetail;
 import org.xiaoche.routing.geo.LonLat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
-/** Road geometry of a bus trip through given places, on the {@code school_bus} profile, and the roads it uses. */
+/** Road geometry, turn-by-turn directions and the roads driven of a bus trip through given places, on the {@code school_bus} profile. */
 public final class BusRouteGeometry {
 
-    /** Named stretches shorter than this (a crossing, a few metres at a junction) are not listed as roads used. */
-    public static final double MIN_ROAD_STRETCH_M = 50;
+    static final String STREET_NAME = "street_name";
+    static final String STREET_REF = "street_ref";
 
     private final RoadNetwork network;
 
@@ -26,89 +28,105 @@ public final class BusRouteGeometry {
     }
 
     /**
+     * One drive between two consecutive places. {@code routed} false when GraphHopper found no bus route:
+     * the line is then the straight segment and there are no steps or roads.
+     */
+    public record Leg(LonLat from, LonLat to, boolean routed, List<LonLat> line, List<Step> steps,
+                      List<RoadStretch> roads, double distance_m, double time_s) {
+        public Leg {
+            line = List.copyOf(line);
+            steps = List.copyOf(steps);
+            roads = List.copyOf(roads);
+        }
+    }
+
+    /** One turn-by-turn instruction in the requested language, with the drive that follows it. */
+    public record Step(int sign, String text, double distance_m, double time_s) {
+        public boolean finish() {
+            return sign == Instruction.FINISH || sign == Instruction.REACHED_VIA;
+        }
+    }
+
+    /** A stretch of one road of a leg, in driving order: name and route number as mapped (either may be empty). */
+    public record RoadStretch(String name, String ref, RoadClass roadClass, double length_m) {
+    }
+
+    /**
      * The driven line through {@code places} in order; a leg GraphHopper cannot route is drawn as a
      * straight segment so a map still shows the run (the plan's times come from the matrix, not from here).
      */
     public List<LonLat> through(List<LonLat> places) {
         List<LonLat> line = new ArrayList<>();
-        for (int i = 0; i + 1 < places.size(); i++) {
-            LonLat from = places.get(i), to = places.get(i + 1);
-            ResponsePath path = route(from, to, false);
-            if (path == null) {
-                addIfNew(line, from);
-                addIfNew(line, to);
-                continue;
-            }
-            PointList points = path.getPoints();
-            for (int k = 0; k < points.size(); k++) {
-                addIfNew(line, new LonLat(points.getLon(k), points.getLat(k)));
-            }
+        for (Leg leg : legs(places, Locale.ENGLISH)) {
+            leg.line().forEach(p -> addIfNew(line, p));
         }
         return line;
     }
 
-    /**
-     * The roads driven through {@code places}, in order, each named once per stretch (a road left and
-     * rejoined is listed again): the street name with its ref in brackets ({@code 东大路（X123）}), or
-     * the ref alone; unnamed roads and stretches shorter than {@value #MIN_ROAD_STRETCH_M} m are left out.
-     */
-    public List<String> roadsThrough(List<LonLat> places) {
-        List<String> roads = new ArrayList<>();
+    /** Each drive between consecutive {@code places}, with directions in {@code locale} (GraphHopper's translations, e.g. {@code zh_CN}). */
+    public List<Leg> legs(List<LonLat> places, Locale locale) {
+        Translation translation = network.graphHopper().getTranslationMap().getWithFallBack(locale);
+        List<Leg> legs = new ArrayList<>();
         for (int i = 0; i + 1 < places.size(); i++) {
-            ResponsePath path = route(places.get(i), places.get(i + 1), true);
-            if (path == null) {
+            LonLat from = places.get(i), to = places.get(i + 1);
+            GHResponse response = network.graphHopper().route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon())
+                    .setProfile(NetworkProfiles.SCHOOL_BUS).setLocale(locale)
+                    .setPathDetails(List.of(STREET_NAME, STREET_REF, RoadClass.KEY)));
+            if (response.hasErrors()) {
+                legs.add(new Leg(from, to, false, List.of(from, to), List.of(), List.of(), 0, 0));
                 continue;
             }
-            Map<String, List<PathDetail>> details = path.getPathDetails();
+            ResponsePath path = response.getBest();
             PointList points = path.getPoints();
-            for (PathDetail name : details.getOrDefault(Parameters.Details.STREET_NAME, List.of())) {
-                if (length_m(points, name.getFirst(), name.getLast()) < MIN_ROAD_STRETCH_M) {
-                    continue;
-                }
-                String label = label(text(name.getValue()), refAt(details, name.getFirst()));
-                if (!label.isEmpty() && (roads.isEmpty() || !roads.get(roads.size() - 1).equals(label))) {
-                    roads.add(label);
-                }
+            List<LonLat> line = new ArrayList<>(points.size());
+            for (int k = 0; k < points.size(); k++) {
+                line.add(new LonLat(points.getLon(k), points.getLat(k)));
+            }
+            List<Step> steps = new ArrayList<>();
+            for (Instruction instruction : path.getInstructions()) {
+                steps.add(new Step(instruction.getSign(), instruction.getTurnDescription(translation),
+                        instruction.getDistance(), instruction.getTime() / 1000.0));
+            }
+            legs.add(new Leg(from, to, true, line, steps, stretches(line, path.getPathDetails()),
+                    path.getDistance(), path.getTime() / 1000.0));
+        }
+        return legs;
+    }
+
+    /** The path's points cut where its street name, route number or road class changes. */
+    private static List<RoadStretch> stretches(List<LonLat> line, Map<String, List<PathDetail>> details) {
+        List<RoadStretch> out = new ArrayList<>();
+        for (int k = 0; k + 1 < line.size(); k++) {
+            String name = text(valueAt(details.get(STREET_NAME), k));
+            String ref = text(valueAt(details.get(STREET_REF), k));
+            Object cls = valueAt(details.get(RoadClass.KEY), k);
+            RoadClass roadClass = cls == null ? RoadClass.OTHER : RoadClass.find(cls.toString());
+            double length_m = PlaceNames.distance_m(line.get(k), line.get(k + 1));
+            RoadStretch last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.name().equals(name) && last.ref().equals(ref) && last.roadClass() == roadClass) {
+                out.set(out.size() - 1, new RoadStretch(name, ref, roadClass, last.length_m() + length_m));
+            } else {
+                out.add(new RoadStretch(name, ref, roadClass, length_m));
             }
         }
-        return roads;
+        return out;
     }
 
-    private ResponsePath route(LonLat from, LonLat to, boolean withRoadNames) {
-        GHRequest request = new GHRequest(from.lat(), from.lon(), to.lat(), to.lon()).setProfile(NetworkProfiles.SCHOOL_BUS);
-        if (withRoadNames) {
-            request.setPathDetails(List.of(Parameters.Details.STREET_NAME, Parameters.Details.STREET_REF));
+    /** The value a path detail has on the segment from point {@code k} to {@code k + 1}. */
+    private static Object valueAt(List<PathDetail> details, int k) {
+        if (details == null) {
+            return null;
         }
-        GHResponse response = network.graphHopper().route(request);
-        return response.hasErrors() ? null : response.getBest();
-    }
-
-    private static String refAt(Map<String, List<PathDetail>> details, int pointIndex) {
-        for (PathDetail ref : details.getOrDefault(Parameters.Details.STREET_REF, List.of())) {
-            if (ref.getFirst() <= pointIndex && pointIndex < ref.getLast()) {
-                return text(ref.getValue());
+        for (PathDetail d : details) {
+            if (d.getFirst() <= k && k < d.getLast()) {
+                return d.getValue();
             }
         }
-        return "";
-    }
-
-    private static String label(String name, String ref) {
-        if (name.isEmpty()) {
-            return ref;
-        }
-        return ref.isEmpty() || ref.equals(name) ? name : name + "（" + ref + "）";
+        return null;
     }
 
     private static String text(Object value) {
-        return value == null ? "" : Objects.toString(value).trim();
-    }
-
-    private static double length_m(PointList points, int first, int last) {
-        double m = 0;
-        for (int k = first; k < last && k + 1 < points.size(); k++) {
-            m += new LonLat(points.getLon(k), points.getLat(k)).distance_m(new LonLat(points.getLon(k + 1), points.getLat(k + 1)));
-        }
-        return m;
+        return value == null ? "" : value.toString().trim();
     }
 
     private static void addIfNew(List<LonLat> line, LonLat point) {

@@ -6,6 +6,8 @@ import org.xiaoche.routing.export.edition.RunRoads;
 import org.xiaoche.routing.export.edition.RunShapes;
 import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.network.BusRouteGeometry;
+import org.xiaoche.routing.network.RouteRoadNames;
+import java.util.Locale;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.optimization.SolverBudget;
 import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
@@ -81,6 +83,6 @@ public final class ExportTestPlans {
                 .plan(input, ProgressListener.NONE);
         BusRouteGeometry geometry = new BusRouteGeometry(network);
         return new Planned(result, RunShapes.compute(result.plan(), geometry::through),
-                RunRoads.compute(result.plan(), geometry::roadsThrough));
+                RunRoads.compute(result.plan(), places -> new RouteRoadNames(network).labelsThrough(places, Locale.CHINA)));
     }
 }

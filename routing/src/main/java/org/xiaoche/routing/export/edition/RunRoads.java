@@ -28,7 +28,7 @@ public final class RunRoads {
     /**
      * Every run of {@code plan} with the roads {@code roadsThrough} finds through its places.
      *
-     * @param roadsThrough e.g. {@code BusRouteGeometry::roadsThrough} on the plan's network
+     * @param roadsThrough e.g. {@code RouteRoadNames.labelsThrough} on the plan's network
      */
     public static RunRoads compute(Plan plan, Function<List<LonLat>, List<String>> roadsThrough) {
         Map<String, List<String>> roads = new TreeMap<>();
