@@ -183,7 +183,6 @@
     const tr = document.createElement('tr');
     [T.total, run.students, run.walkers, run.needsTransport, run.unreachable, ''].forEach(v => cell(tr, v));
     foot.appendChild(tr);
-    await loadSchools(run.datasetId);
     layers.students.clearLayers();
     if (state.role === 'planner') {
       layers.students.addData(await Xiaoche.api('/api/eligibility-runs/' + runId + '/students.geojson'));
@@ -191,19 +190,69 @@
       document.getElementById('students-hidden').hidden = false;
     }
     layers.schools.bringToFront();   // schools stay clickable above the crowd of homes
+    window.xiaocheMap.shownRun = { id: run.id, datasetId: run.datasetId };
+  }
+
+  const t = Xiaoche.t;
+  const chooseCaption = document.getElementById('timetable-caption').textContent;
+
+  function author(name) {
+    return name || t('unknownAuthor');
+  }
+
+  /** Replaces a picker's options; each item becomes one option with label(item). */
+  function fillSelect(select, items, label) {
+    select.innerHTML = '';
+    items.forEach(item => {
+      const option = document.createElement('option');
+      option.value = item.id;
+      option.textContent = label(item);
+      select.appendChild(option);
+    });
+  }
+
+  /** Rosters of the region, oldest first; null for operators, who may not list them. */
+  async function loadDatasets() {
+    state.datasets = state.role === 'planner' || state.role === 'viewer'
+      ? await Xiaoche.api('/api/regions/' + regionId + '/datasets') : null;
+    const select = document.getElementById('dataset-select');
+    document.getElementById('dataset-picker').hidden = state.datasets == null;
+    if (state.datasets == null) return;
+    // Newest first, like the other pickers.
+    fillSelect(select, state.datasets.slice().reverse(), d => t('option.roster', d.name, d.schoolCount, d.studentCount,
+      Xiaoche.when(d.createdAt), author(d.createdBy)));
+    document.getElementById('no-dataset').hidden = state.datasets.length > 0;
+    document.getElementById('dataset-delete').hidden = state.role !== 'planner' || state.datasets.length === 0;
+    select.onchange = () => showDataset(Number(select.value));
+  }
+
+  /**
+   * One roster on show with its own eligibility run and plan: the run and plan pickers list only what
+   * was computed from this roster, so homes, routes and figures always belong together.
+   */
+  async function showDataset(datasetId, choice) {
+    state.datasetId = datasetId;
+    window.xiaocheMap.shownDatasetId = datasetId;
+    if (datasetId != null) document.getElementById('dataset-select').value = datasetId;
+    await loadRuns(choice && choice.runId);
+    await loadPlans(choice && choice.planId);
+  }
+
+  function clearRun() {
+    document.querySelector('#school-summary tbody').innerHTML = '';
+    document.querySelector('#school-summary tfoot').innerHTML = '';
+    layers.students.clearLayers();
+    window.xiaocheMap.shownRun = null;
   }
 
   async function loadRuns(selectId) {
     const select = document.getElementById('run-select');
-    const runs = state.role === 'planner' || state.role === 'viewer' ? await Xiaoche.api('/api/eligibility-runs?regionId=' + regionId) : [];
-    select.innerHTML = '';
-    runs.forEach(r => {
-      const option = document.createElement('option');
-      option.value = r.id;
-      option.textContent = '#' + r.id + ' · ' + T.dataset + ' ' + r.datasetId + ' · ' + new Date(r.createdAt).toLocaleString();
-      select.appendChild(option);
-    });
+    const runs = state.datasets != null && state.datasetId != null
+      ? await Xiaoche.api('/api/eligibility-runs?datasetId=' + state.datasetId) : [];
+    fillSelect(select, runs, r => t('option.run', r.id, Math.round(r.walkThreshold_m), Xiaoche.when(r.createdAt)));
     document.getElementById('no-run').hidden = runs.length > 0;
+    clearRun();
+    if (state.datasetId != null) await loadSchools(state.datasetId);
     if (runs.length > 0) {
       select.value = selectId || runs[0].id;
       await showRun(select.value);
@@ -307,7 +356,8 @@
     window.xiaocheMap.shownPlanId = null;
     const plan = await Xiaoche.api('/api/plans/' + planId);
     showPlanSummary(plan);
-    if (Object.keys(state.schoolNames).length === 0) await loadSchools(plan.datasetId);
+    showPlanInputs(plan);
+    if (state.datasets == null) await loadSchools(plan.datasetId);
     const [stops, routes, runs] = await Promise.all([
       Xiaoche.api('/api/plans/' + planId + '/stops.geojson'),
       Xiaoche.api('/api/plans/' + planId + '/routes.geojson'),
@@ -329,26 +379,85 @@
     showRouteList(runs);
     layers.stops.bringToFront();
     layers.schools.bringToFront();
+    window.xiaocheMap.shownPlan = { id: plan.id, datasetId: plan.datasetId };
     window.xiaocheMap.shownPlanId = String(planId);
   }
 
+  function clearPlan() {
+    state.planId = null;
+    window.xiaocheMap.shownPlanId = null;
+    window.xiaocheMap.shownPlan = null;
+    ['stops', 'routes', 'arrows', 'riders'].forEach(n => layers[n].clearLayers());
+    state.runLayers = {};
+    document.getElementById('plan-validity').hidden = true;
+    document.getElementById('plan-summary').innerHTML = '';
+    document.getElementById('plan-inputs-panel').hidden = true;
+    document.querySelector('#route-list tbody').innerHTML = '';
+    document.querySelector('#timetable tbody').innerHTML = '';
+    document.getElementById('timetable-caption').textContent = chooseCaption;
+  }
+
+  /** The plans of the roster on show (operators, who see no rosters: every plan of the region). */
   async function loadPlans(selectId) {
     const select = document.getElementById('plan-select');
-    const plans = state.role === 'admin' ? [] : await Xiaoche.api('/api/plans?regionId=' + regionId);
-    select.innerHTML = '';
-    plans.forEach(p => {
-      const option = document.createElement('option');
-      option.value = p.id;
-      option.textContent = '#' + p.id + ' · ' + verdict(p).headline + ' · ' + new Date(p.createdAt).toLocaleString();
-      select.appendChild(option);
-    });
+    const query = state.datasets == null ? 'regionId=' + regionId : 'datasetId=' + state.datasetId;
+    const plans = state.role === 'admin' || (state.datasets != null && state.datasetId == null) ? []
+      : await Xiaoche.api('/api/plans?' + query);
+    fillSelect(select, plans, p => t('option.plan', p.id, verdict(p).headline, Xiaoche.when(p.createdAt), author(p.createdBy)));
     document.getElementById('no-plan').hidden = plans.length > 0;
+    document.getElementById('plan-delete').hidden = state.role !== 'planner' || plans.length === 0;
+    clearPlan();
     if (plans.length > 0) {
       select.value = selectId || plans[0].id;
       await showPlan(select.value);
     }
     select.onchange = () => showPlan(select.value);
     return plans;
+  }
+
+  /** What the plan was made from: roster, fleet and policy as the engine used them. */
+  function showPlanInputs(plan) {
+    const panel = document.getElementById('plan-inputs-panel');
+    const dl = document.getElementById('plan-inputs');
+    dl.innerHTML = '';
+    const add = (term, value) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      dl.append(dt, dd);
+      return dd;
+    };
+    add(t('createdBy'), author(plan.createdBy));
+    add(t('createdAt'), Xiaoche.when(plan.createdAt));
+    const inputs = plan.inputs;
+    panel.hidden = !inputs;
+    if (!inputs) return;
+    add(t('inputs.roster'), inputs.datasetName + ' (#' + inputs.datasetId + ')');
+    add(t('inputs.fleet'), (inputs.fleet.busTypes || []).map(b => t('inputs.busType', b.seats, b.available, b.costPerDay, b.costPerKm))
+      .join('；'));
+    const depots = inputs.fleet.depots || [];
+    add(t('inputs.depots'), depots.length === 0 ? t('inputs.noDepot') : depots.map(d => d.id).join('、'));
+    policyRows(inputs.policy).forEach(([label, value]) => add(label, value));
+  }
+
+  /** The policy's settings that the bundles name (js.policy.*), with their values. */
+  function policyRows(policy) {
+    const out = [];
+    const visit = (object, prefix) => Object.entries(object || {}).forEach(([key, value]) => {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        if (key === 'routes') visit(value, 'routes.');
+        else if (Object.keys(value).length > 0) out.push([Xiaoche.tOr('policy.' + prefix + key, key), JSON.stringify(value)]);
+        return;
+      }
+      const label = Xiaoche.tOr('policy.' + prefix + key, null);
+      if (label == null) return;
+      const name = key === 'stopRoadClasses' ? roadClassName : key === 'noStopRoadEnvironments'
+        ? v => Xiaoche.tOr('roadEnvironment.' + v, v) : v => v;
+      out.push([label, Array.isArray(value) ? value.map(name).join('、') : value]);
+    });
+    visit(policy, '');
+    return out;
   }
 
   function wireLayerToggles() {
@@ -370,35 +479,52 @@
     }
   }
 
-  async function latestDatasetId() {
-    const datasets = await Xiaoche.api('/api/regions/' + regionId + '/datasets');
-    return datasets.length === 0 ? null : datasets[datasets.length - 1].id;
+  /** Runs a job for the roster on show; without one, says so instead of doing nothing. */
+  async function startForRoster(button, path, onDone) {
+    if (state.datasetId == null) {
+      Xiaoche.showMessage(t('noRoster'));
+      return;
+    }
+    Xiaoche.showMessage(null);
+    button.disabled = true;
+    try {
+      const job = await Xiaoche.api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ datasetId: state.datasetId }) });
+      const done = await Xiaoche.followJob(job.id);
+      if (done.state === 'succeeded') await onDone(done.resultId);
+    } catch (e) {
+      Xiaoche.showError(e);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   function wirePlannerTools() {
     const eligibilityButton = document.getElementById('run-eligibility');
     eligibilityButton.hidden = false;
-    eligibilityButton.onclick = async () => {
-      const datasetId = await latestDatasetId();
-      if (datasetId == null) return;
-      const job = await Xiaoche.api('/api/eligibility-runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ datasetId }) });
-      const done = await Xiaoche.followJob(job.id);
-      if (done.state === 'succeeded') await loadRuns(done.resultId);
-    };
+    eligibilityButton.onclick = () => startForRoster(eligibilityButton, '/api/eligibility-runs', runId => loadRuns(runId));
     const planButton = document.getElementById('plan-run');
     planButton.hidden = false;
-    planButton.onclick = async () => {
-      const datasetId = await latestDatasetId();
-      if (datasetId == null) return;
-      planButton.disabled = true;
+    planButton.onclick = () => startForRoster(planButton, '/api/plans', planId => loadPlans(planId));
+    document.getElementById('dataset-delete').onclick = async () => {
+      const d = state.datasets.find(x => x.id === state.datasetId);
+      if (!d || !await Xiaoche.confirmAction(t('confirm.deleteRoster', d.name), t('deleteRoster'))) return;
       try {
-        const job = await Xiaoche.api('/api/plans', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ datasetId }) });
-        const done = await Xiaoche.followJob(job.id);
-        if (done.state === 'succeeded') await loadPlans(done.resultId);
-      } finally {
-        planButton.disabled = false;
+        await Xiaoche.api('/api/datasets/' + d.id, { method: 'DELETE' });
+        await loadDatasets();
+        await showDataset(state.datasets.length === 0 ? null : state.datasets[state.datasets.length - 1].id);
+      } catch (e) {
+        Xiaoche.showError(e);
+      }
+    };
+    document.getElementById('plan-delete').onclick = async () => {
+      const planId = state.planId;
+      if (planId == null || !await Xiaoche.confirmAction(t('confirm.deletePlan', planId), t('deletePlan'))) return;
+      try {
+        await Xiaoche.api('/api/plans/' + planId, { method: 'DELETE' });
+        await loadPlans();
+      } catch (e) {
+        Xiaoche.showError(e);
       }
     };
     const form = document.getElementById('dataset-upload-form');
@@ -410,10 +536,20 @@
       try {
         const d = await Xiaoche.api('/api/regions/' + regionId + '/datasets', { method: 'POST', body: new FormData(form) });
         out.textContent = T.accepted + ': ' + d.name + ' (' + d.schoolCount + ' / ' + d.studentCount + ')';
+        // The new roster goes on show at once, with its (still empty) results.
+        await loadDatasets();
+        await showDataset(d.id);
       } catch (e) {
         out.appendChild(Xiaoche.problemList(e));
       }
     });
+  }
+
+  /** The roster of the newest plan if there is one, else the newest roster. */
+  async function initialDataset() {
+    if (state.datasets == null || state.datasets.length === 0) return null;
+    const plans = await Xiaoche.api('/api/plans?regionId=' + regionId);
+    return plans.length > 0 ? plans[0].datasetId : state.datasets[state.datasets.length - 1].id;
   }
 
   (async function () {
@@ -433,8 +569,8 @@
     if ((region.importWarnings || []).some(w => w.profile === 'school_bus')) {
       layers.droppedBusRoads.addData(await Xiaoche.api('/api/regions/' + regionId + '/dropped-bus-roads.geojson'));
     }
-    await loadRuns();
-    await loadPlans();
+    await loadDatasets();
+    await showDataset(await initialDataset());
     if (me.role === 'planner') wirePlannerTools();
     window.xiaocheMap.ready = true;
   })();

@@ -1,10 +1,13 @@
 package org.xiaoche.web.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,9 +70,15 @@ public class PlanController {
                            Integer walkOverLimit, Integer needingTransport, Integer transported, Integer unserved,
                            Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, double costPerDay,
                            Double rideP50_s, Double rideP90_s, Double rideMax_s, Integer studentsOverCaps,
-                           Integer solverWallCapHits, Instant createdAt) {
+                           Integer solverWallCapHits, String datasetName, String createdBy, Instant createdAt,
+                           PlanInputs inputs) {
 
         static PlanView of(Plan p, PlanAudience audience, boolean withViolations) {
+            return of(p, audience, withViolations, null, null);
+        }
+
+        /** With the roster's name and, for a single plan, the inputs it was made from. */
+        static PlanView of(Plan p, PlanAudience audience, boolean withViolations, String datasetName, PlanInputs inputs) {
             boolean counts = audience.seesStudentCounts();
             // Both verdict texts count students, and violations name students: operators get only the words.
             String verdict = counts ? p.validatorVerdict() : (p.valid() ? "VALID" : "INVALID");
@@ -83,8 +92,12 @@ public class PlanController {
                     counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
                     Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
                     counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
-                    counts ? p.solverWallCapHits() : null, p.createdAt());
+                    counts ? p.solverWallCapHits() : null, datasetName, p.createdBy(), p.createdAt(), inputs);
         }
+    }
+
+    /** What a plan was made from: its roster, and the fleet and policy exactly as the engine used them. */
+    public record PlanInputs(long datasetId, String datasetName, JsonNode fleet, JsonNode policy) {
     }
 
     /**
@@ -114,9 +127,11 @@ public class PlanController {
     private final RegionRepository regions;
     private final RegionNetworks networks;
     private final UploadLimits uploadLimits;
+    private final ObjectMapper json;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
-                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits) {
+                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits, ObjectMapper json) {
+        this.json = json;
         this.uploadLimits = uploadLimits;
         this.plans = plans;
         this.datasets = datasets;
@@ -176,12 +191,27 @@ public class PlanController {
     public List<PlanView> list(@RequestParam(required = false) Long regionId, @RequestParam(required = false) Long datasetId,
                                Authentication auth) {
         PlanAudience audience = PlanAudience.of(auth);
-        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false)).toList();
+        Map<Long, String> names = new HashMap<>();
+        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false,
+                names.computeIfAbsent(p.datasetId(), id -> datasets.get(id).name()), null)).toList();
     }
 
     @GetMapping("/{id}")
-    public PlanView get(@PathVariable long id, Authentication auth) {
-        return PlanView.of(find(id), PlanAudience.of(auth), true);
+    public PlanView get(@PathVariable long id, Authentication auth) throws IOException {
+        Plan plan = find(id);
+        String datasetName = datasets.get(plan.datasetId()).name();
+        PlanRepository.Inputs stored = plans.inputs(id);
+        PlanInputs inputs = new PlanInputs(plan.datasetId(), datasetName, json.readTree(stored.fleetJson()),
+                json.readTree(stored.policyJson()));
+        return PlanView.of(plan, PlanAudience.of(auth), true, datasetName, inputs);
+    }
+
+    /** Deletes a plan with its stops, runs and assignments (planners; the page asks first). */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable long id) {
+        find(id);
+        plans.delete(id);
     }
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
