@@ -12,7 +12,10 @@
 
   // No tile layer by default: planners' machines may be offline, so the roads come from our own graph. Canvas
   // rendering keeps 100,000 circle markers smooth; only route arrows are DOM markers.
-  const map = L.map('map', { preferCanvas: true });
+  const map = L.map('map', { preferCanvas: true, zoomControl: false });
+  // Leaflet's own controls speak English: their titles come from the bundles too.
+  L.control.zoom({ zoomInTitle: Xiaoche.t('zoomIn'), zoomOutTitle: Xiaoche.t('zoomOut') }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   // A background tile layer only when the service is configured with one (xiaoche.map.tile-url).
   const tileUrl = document.getElementById('map-page').dataset.tileUrl;
   if (tileUrl) {
@@ -27,7 +30,7 @@
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
       onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,
-      color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }) }),
+      color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }), onEachFeature: (f, l) => l.bindPopup(() => homePopup(f.properties)) }),
     riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 4, weight: 1,
       color: RIDER_COLOURS[f.properties.status] || '#555', fillOpacity: 0.8 }), onEachFeature: (f, l) => l.bindPopup(() => riderPopup(f.properties)) }),
     routes: L.geoJSON(null, { style: f => ({ color: busColour(f.properties.bus_id), weight: 4, opacity: 0.85,
@@ -63,20 +66,77 @@
   }
 
   function riderPopup(p) {
-    return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)], [T.walk, p.walk_to_stop_m == null ? null : Math.round(p.walk_to_stop_m)],
-      [T.stop, p.stop_id], [T.pickup, p.pickup_time], ['', p.status === 'transported' ? '' : p.reason]]);
+    return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)],
+      [Xiaoche.t('status'), Xiaoche.tOr('riderStatus.' + p.status, p.status)],
+      [T.walk, p.walk_to_stop_m == null ? null : Math.round(p.walk_to_stop_m)],
+      [T.stop, p.stop_id], [T.pickup, minutes(p.pickup_time)],
+      [Xiaoche.t('reason'), p.status === 'transported' ? null : reasonText(p.reason)]]);
+  }
+
+  function homePopup(p) {
+    return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)],
+      [Xiaoche.t('status'), Xiaoche.tOr('homeStatus.' + p.status, p.status)],
+      [Xiaoche.t('walkToSchool'), p.walk_m == null ? null : Math.round(p.walk_m)],
+      [Xiaoche.t('reason'), reasonText(p.reason)]]);
   }
 
   function stopPopup(p) {
     // Operators get no "students" property at all, so the row is left out.
     return rows([[T.stopName, p.stop_name], [T.stop, p.stop_id], [T.road, p.road_name === p.stop_name ? null : p.road_name],
-      [T.students, p.students], [T.times, p.arrival_times]]);
+      [T.students, p.students], [T.times, minutes(p.arrival_times)]]);
   }
 
   function routePopup(p) {
-    return rows([[T.bus, p.bus_id + ' · ' + (p.direction === 'AM' ? T.am : T.pm)], [T.school, schoolName(p.school_id)],
-      [T.type, p.bus_type], [T.seatsUsed, p.students == null ? null : p.students + ' / ' + p.seats], [T.seats, p.students == null ? p.seats : null],
-      [T.length, p.length_km], [T.start, p.start_time], [T.end, p.end_time]]);
+    return rows([[T.bus, p.bus_id + ' · ' + directionName(p.direction)], [T.school, schoolName(p.school_id)],
+      [T.type, busTypeName(p.seats)], [T.seatsUsed, p.students == null ? null : p.students + ' / ' + p.seats], [T.seats, p.students == null ? p.seats : null],
+      [T.length, p.length_km], [T.start, minutes(p.start_time)], [T.end, minutes(p.end_time)]]);
+  }
+
+  function directionName(direction) {
+    return direction === 'AM' ? T.am : T.pm;
+  }
+
+  /** A bus type by its seats ("56座"): the fleet's type ids are file keys, not words for the page. */
+  function busTypeName(seats) {
+    return Xiaoche.t('busType', seats);
+  }
+
+  /** Times of day to the minute, as a clock shows them (07:40:59 is 07:40), inside any text. */
+  function minutes(text) {
+    return text == null ? text : String(text).replace(/\b(\d\d:\d\d):\d\d\b/g, '$1');
+  }
+
+  // The engine's reasons are English sentences with numbers; each known form has a text in the bundles.
+  const REASONS = [
+    [/^grade (\d+) (morning |afternoon )?journey ([\d.]+) min \(walk ([\d.]+) \+ wait ([\d.]+) \+ direct ride ([\d.]+)\) exceeds the ([\d.]+) min cap$/,
+      m => Xiaoche.t('reason.journeyCap', m[1], reasonDirection(m[2]), m[3], m[4], m[5], m[6], m[7])],
+    [/^(morning |afternoon )?direct ride ([\d.]+) min exceeds the ([\d.]+) min ride cap$/,
+      m => Xiaoche.t('reason.rideCap', reasonDirection(m[1]), m[2], m[3])],
+    [/^no bus road between stop (\S+) and the school in both directions$/, m => Xiaoche.t('reason.noBusRoadBetween', m[1])],
+    [/^the route solver found no feasible run$/, () => Xiaoche.t('reason.noFeasibleRun')],
+    [/^(?:(.*); )?no road where a bus may stop within (\d+) m(?: \(nearest (\d+) m in a straight line\))?$/,
+      m => (m[1] ? reasonText(m[1]) + '；' : '') + Xiaoche.t('reason.noStopRoad', m[2])
+        + (m[3] ? Xiaoche.t('reason.nearestStraight', m[3]) : '')],
+    [/^school off network \((\d+) m\)$/, m => Xiaoche.t('reason.schoolOffNetworkAt', m[1])],
+    [/^school off network$/, () => Xiaoche.t('reason.schoolOffNetwork')],
+    [/^off network \(no walkable way nearby\)$/, () => Xiaoche.t('reason.noWalkableWay')],
+    [/^off network \((\d+) m\)$/, m => Xiaoche.t('reason.offNetworkAt', m[1])],
+    [/^no walking route \(one-way restrictions\)$/, () => Xiaoche.t('reason.oneWay')],
+    [/^different network component$/, () => Xiaoche.t('reason.otherComponent')]
+  ];
+
+  function reasonDirection(word) {
+    return word ? Xiaoche.t('reason.direction.' + word.trim()) : '';
+  }
+
+  /** A student's reason in the page's language; an unknown form is shown as it came. */
+  function reasonText(reason) {
+    if (!reason) return reason;
+    for (const [pattern, text] of REASONS) {
+      const m = pattern.exec(reason);
+      if (m) return text(m);
+    }
+    return reason;
   }
 
   function roadLabel(p) {
@@ -291,7 +351,7 @@
     badge.dataset.verdict = v.state;
     badge.textContent = v.text;
     // The engine's own sentences (English, with counts for planners and viewers) on hover.
-    badge.title = plan.validatorVerdict + ' · ' + plan.coverageVerdict;
+    badge.title = v.text;
     const dl = document.getElementById('plan-summary');
     dl.innerHTML = '';
     const reasons = Object.entries(plan.unservedByReason || {}).map(([code, n]) => [T.unservedReasons[code] || code, n]);
@@ -317,29 +377,29 @@
       tr.dataset.runId = r.runId;
       const swatch = cell(tr, r.busId);
       swatch.style.borderLeft = '6px solid ' + busColour(r.busId);
-      [r.busType, r.direction === 'AM' ? T.am : T.pm, schoolName(r.schoolId),
-        r.students == null ? r.seats : r.students + ' / ' + r.seats, r.start, r.end, r.length_km].forEach(v => cell(tr, v));
+      [busTypeName(r.seats), directionName(r.direction), schoolName(r.schoolId),
+        r.students == null ? r.seats : r.students + ' / ' + r.seats, minutes(r.start), minutes(r.end), r.length_km].forEach(v => cell(tr, v));
       tr.onclick = () => showTimetable(r.runId);
       tbody.appendChild(tr);
     });
   }
 
   async function showTimetable(runId) {
-    const t = await Xiaoche.api('/api/plans/' + state.planId + '/runs/' + encodeURIComponent(runId) + '/timetable');
+    const tt = await Xiaoche.api('/api/plans/' + state.planId + '/runs/' + encodeURIComponent(runId) + '/timetable');
     document.querySelectorAll('#route-list tr.selected').forEach(tr => tr.classList.remove('selected'));
     const row = document.querySelector('#route-list tr[data-run-id="' + CSS.escape(runId) + '"]');
     if (row) row.classList.add('selected');
-    document.getElementById('timetable-caption').textContent = t.busId + ' · ' + t.runId + ' · ' + t.busType
-      + ' · ' + schoolName(t.schoolId) + ' · ' + t.length_km + ' km';
+    document.getElementById('timetable-caption').textContent = tt.busId + ' · ' + tt.runId + ' · ' + busTypeName(tt.seats) + ' · ' + directionName(tt.direction)
+      + ' · ' + schoolName(tt.schoolId) + ' · ' + Xiaoche.t('km', tt.length_km);
     const table = document.getElementById('timetable');
-    table.dataset.runId = t.runId;
-    table.classList.toggle('no-counts', t.students == null);
+    table.dataset.runId = tt.runId;
+    table.classList.toggle('no-counts', tt.students == null);
     const tbody = table.querySelector('tbody');
     tbody.innerHTML = '';
-    t.stops.forEach(s => {
+    tt.stops.forEach(s => {
       const tr = document.createElement('tr');
       [s.seq, s.kind === 'school' ? schoolName(s.placeId) : (s.name ? s.name + ' (' + s.placeId + ')' : s.placeId),
-        s.arrival, s.departure].forEach(v => cell(tr, v));
+        minutes(s.arrival), minutes(s.departure)].forEach(v => cell(tr, v));
       cell(tr, s.boarding).className = 'counts';
       cell(tr, s.alighting).className = 'counts';
       tbody.appendChild(tr);
