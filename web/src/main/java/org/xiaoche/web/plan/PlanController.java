@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
@@ -71,7 +72,10 @@ public class PlanController {
                            Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, double costPerDay,
                            Double rideP50_s, Double rideP90_s, Double rideMax_s, Integer studentsOverCaps,
                            Integer solverWallCapHits, String datasetName, String createdBy, Instant createdAt,
-                           PlanInputs inputs) {
+                           PlanInputs inputs, double costPerYear, int schoolDaysPerYear) {
+
+        /** School days a year for the yearly cost (DESIGN.md §2, planner choice). */
+        public static final int SCHOOL_DAYS_PER_YEAR = 190;
 
         static PlanView of(Plan p, PlanAudience audience, boolean withViolations) {
             return of(p, audience, withViolations, null, null);
@@ -92,7 +96,8 @@ public class PlanController {
                     counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
                     Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
                     counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
-                    counts ? p.solverWallCapHits() : null, datasetName, p.createdBy(), p.createdAt(), inputs);
+                    counts ? p.solverWallCapHits() : null, datasetName, p.createdBy(), p.createdAt(), inputs,
+                    Math.round(p.costPerDay()) * (double) SCHOOL_DAYS_PER_YEAR, SCHOOL_DAYS_PER_YEAR);
         }
     }
 
@@ -161,14 +166,13 @@ public class PlanController {
         uploadLimits.checkRosterParts(fleet, policy);
         Dataset dataset = datasets.get(datasetId);
         String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
-        Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));
+        Fleet readFleet = fleetFile == null ? null : asUploaded(fleet, fleetFile, () -> Fleet.read(properties.dataDir().resolve(fleetFile)));
         String policyFile = policy == null || policy.isEmpty() ? null : save(policy, "policy");
         PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults()
-                : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+                : asUploaded(policy, policyFile, () -> PlanningPolicy.read(properties.dataDir().resolve(policyFile)));
         if (readFleet != null && !readFleet.depots().isEmpty()) {
-            String original = fleet.getOriginalFilename() == null ? "" : fleet.getOriginalFilename().replaceAll(".*[/\\\\]", "");
-            String name = original.isBlank() ? Path.of(fleetFile).getFileName().toString() : original;
-            DepotCheck.check(name, readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()), readPolicy);
+            DepotCheck.check(uploadedName(fleet, fleetFile), readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()),
+                    readPolicy);
         }
         return submit(datasetId, fleetFile, policyFile, auth);
     }
@@ -272,6 +276,22 @@ public class PlanController {
 
     private Plan find(long id) {
         return plans.findById(id).orElseThrow(() -> ApiException.notFound("plan", id));
+    }
+
+    /** The name the user gave the file; the stored copy's generated name when the upload had none. */
+    private static String uploadedName(MultipartFile part, String storedFile) {
+        String original = part.getOriginalFilename() == null ? "" : part.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+        return original.isBlank() ? Path.of(storedFile).getFileName().toString() : original;
+    }
+
+    /** Reads a stored upload; a refusal names the file as uploaded, never the stored copy's generated name. */
+    private static <T> T asUploaded(MultipartFile part, String storedFile, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            String stored = Path.of(storedFile).getFileName().toString();
+            throw new IllegalArgumentException(e.getMessage().replace(stored, uploadedName(part, storedFile)), e);
+        }
     }
 
     private String save(MultipartFile part, String what) throws IOException {

@@ -1,36 +1,18 @@
 package org.xiaoche.web.map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.xiaoche.routing.fleet.BusType;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
-import org.xiaoche.web.Fixtures;
-import org.xiaoche.web.WebTestSupport;
-import org.xiaoche.web.account.AccountService;
 import org.xiaoche.web.account.Role;
-import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.eligibility.EligibilityStep;
-import org.xiaoche.web.job.JobRepository;
-import org.xiaoche.web.job.JobState;
 import org.xiaoche.web.plan.PlanStep;
-import org.xiaoche.web.region.RegionService;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,11 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * English machine word may show. Words of the data (names and ids of the fixture) and a short list of
  * proper names and file formats are allowed; anything else in Latin letters is an untranslated string.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
-class ChineseTextBrowserTest {
+class ChineseTextBrowserTest extends BrowserTestBase {
 
     private static final String PASSWORD = "chinese-text-pw";
     /** Data of the fixture (names, ids, user names) and words that are the same in Chinese text. */
@@ -60,54 +39,23 @@ class ChineseTextBrowserTest {
     /** Run ids such as B01-AM1 (bus, direction, trip): ids, not words. */
     private static final Pattern RUN_ID = Pattern.compile("\\b[A-Za-z0-9]+-(AM|PM)\\d+\\b");
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        WebTestSupport.freshDataDir(r);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RegionService regions;
-    @Autowired
-    DatasetService datasets;
     @Autowired
     EligibilityStep eligibility;
     @Autowired
     PlanStep planning;
-    @Autowired
-    JobRepository jobs;
-    @Autowired
-    AccountService accounts;
 
     long regionId;
-    MapPage page;
 
     @BeforeAll
     void data() throws Exception {
-        RegionService.Created created = regions.create("村 Village", "village.osm",
-                new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "planner");
-        regionId = created.region().id();
-        assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, created.job().id(), Duration.ofSeconds(60)).state());
-        Path dir = Files.createTempDirectory("chinese");
-        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
-        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students-crowd.csv"));
-        long datasetId = datasets.importFiles(regionId, "Crowd", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"),
-                "planner").id();
+        regionId = Village.importRegion(regions, jobs, "planner");
+        long datasetId = Village.importRoster(datasets, regionId, "Crowd", "students-crowd.csv", "planner");
         eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
         // A small fleet: the plan is short of buses, so the shortfall and its texts show too.
         planning.compute(datasetId, new Fleet(List.of(new BusType("minibus", 19, 450, 2.2, 1)), List.of()),
                 PlanningPolicy.defaults(), null, "planner", ProgressListener.NONE);
         for (Role role : new Role[]{Role.PLANNER, Role.VIEWER, Role.OPERATOR}) {
             accounts.create(role.code(), PASSWORD, role);
-        }
-    }
-
-    @AfterEach
-    void quit() {
-        if (page != null) {
-            page.close();
-            page = null;
         }
     }
 
@@ -125,6 +73,10 @@ class ChineseTextBrowserTest {
                 page.await(60).until(d -> page.js("return window.xiaocheMap.shownRun") != null);
             }
             page.browser.findElement(By.cssSelector("#plan-inputs-panel summary")).click();
+            if (role.equals("planner")) {
+                page.await(15).until(d -> d.findElement(By.id("plan-settings")).isDisplayed());
+                page.browser.findElement(By.cssSelector("#plan-settings summary")).click();
+            }
             page.browser.findElement(By.cssSelector("#route-list tbody tr")).click();
             page.await(15).until(d -> !d.findElements(By.cssSelector("#timetable tbody tr")).isEmpty());
             found.addAll(untranslated(role + " map", pageTexts()));

@@ -1,11 +1,9 @@
 package org.xiaoche.web.map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.openqa.selenium.By;
@@ -13,29 +11,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.xiaoche.web.Fixtures;
-import org.xiaoche.web.WebTestSupport;
-import org.xiaoche.web.account.AccountService;
 import org.xiaoche.web.account.Role;
 import org.xiaoche.web.dataset.DatasetRepository;
-import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.eligibility.EligibilityRunRepository;
-import org.xiaoche.web.job.JobRepository;
-import org.xiaoche.web.job.JobState;
 import org.xiaoche.web.plan.Plan;
 import org.xiaoche.web.plan.PlanRepository;
 import org.xiaoche.web.region.RegionRepository;
-import org.xiaoche.web.region.RegionService;
 
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,69 +30,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pickers name rosters and plans with their time and author; a plan lists the roster, fleet and policy
  * it was made from; rosters, plans and regions are deleted only after a confirmation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
-class WorkbenchBrowserTest {
+class WorkbenchBrowserTest extends BrowserTestBase {
 
     private static final String PASSWORD = "workbench-test-pw";
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        WebTestSupport.freshDataDir(r);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RegionService regions;
     @Autowired
     RegionRepository regionRows;
-    @Autowired
-    DatasetService datasets;
     @Autowired
     DatasetRepository datasetRows;
     @Autowired
     EligibilityRunRepository runs;
     @Autowired
     PlanRepository plans;
-    @Autowired
-    JobRepository jobs;
-    @Autowired
-    AccountService accounts;
 
     long regionId;
     long baselineId;
     long mergerId;
-    MapPage page;
     WebDriver browser;
 
     @BeforeAll
     void data() throws Exception {
-        RegionService.Created created = regions.create("村 Village", "village.osm",
-                new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "planner");
-        regionId = created.region().id();
-        assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, created.job().id(), Duration.ofSeconds(60)).state());
-        Path dir = Files.createTempDirectory("workbench");
-        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
-        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students.csv"));
-        Files.write(dir.resolve("students-crowd.csv"), WebTestSupport.fixture("students-crowd.csv"));
+        regionId = Village.importRegion(regions, jobs, "planner");
         // The baseline first, the merger last: the old page planned the last upload whatever was selected.
-        baselineId = datasets.importFiles(regionId, "基线 baseline", "wgs84", dir.resolve("schools.csv"),
-                dir.resolve("students.csv"), "planner").id();
-        mergerId = datasets.importFiles(regionId, "合并 merger", "wgs84", dir.resolve("schools.csv"),
-                dir.resolve("students-crowd.csv"), "planner").id();
+        baselineId = Village.importRoster(datasets, regionId, "基线 baseline", "students.csv", "planner");
+        mergerId = Village.importRoster(datasets, regionId, "合并 merger", "students-crowd.csv", "planner");
         accounts.create("planner", PASSWORD, Role.PLANNER);
-    }
-
-    @AfterEach
-    void quit() {
-        if (page != null) {
-            page.close();
-            page = null;
-        }
     }
 
     @Test
