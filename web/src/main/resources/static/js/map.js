@@ -4,15 +4,16 @@
   'use strict';
   const T = window.XIAOCHE_TEXT;
   const STATUS_COLOURS = { walks: '#2e7d32', needs_transport: '#d84315', unreachable: '#6a1b9a' };
-  const RIDER_COLOURS = { transported: '#1565c0', cap_infeasible: '#c62828', unserved: '#6a1b9a' };
-  // Twelve well-separated colours; buses beyond that reuse them.
-  const BUS_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324',
-    '#800000', '#469990', '#000075', '#808000'];
+  // Unserved riders (no bus) are red and drawn larger, never the purple of homes off the walking network.
+  const RIDER_COLOURS = { transported: '#1565c0', cap_infeasible: '#f9a825', unserved: '#d50000' };
   const regionId = document.getElementById('map-page').dataset.regionId;
 
   // No tile layer by default: planners' machines may be offline, so the roads come from our own graph. Canvas
   // rendering keeps 100,000 circle markers smooth; only route arrows are DOM markers.
-  const map = L.map('map', { preferCanvas: true });
+  const map = L.map('map', { preferCanvas: true, zoomControl: false });
+  // Leaflet's own controls speak English: their titles come from the bundles too.
+  L.control.zoom({ zoomInTitle: Xiaoche.t('zoomIn'), zoomOutTitle: Xiaoche.t('zoomOut') }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   // A background tile layer only when the service is configured with one (xiaoche.map.tile-url).
   const tileUrl = document.getElementById('map-page').dataset.tileUrl;
   if (tileUrl) {
@@ -27,27 +28,106 @@
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
       onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,
-      color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }) }),
-    riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 4, weight: 1,
-      color: RIDER_COLOURS[f.properties.status] || '#555', fillOpacity: 0.8 }), onEachFeature: (f, l) => l.bindPopup(() => riderPopup(f.properties)) }),
-    routes: L.geoJSON(null, { style: f => ({ color: busColour(f.properties.bus_id), weight: 4, opacity: 0.85,
-      dashArray: f.properties.direction === 'PM' ? '8 6' : null }), onEachFeature: (f, l) => l.bindPopup(() => routePopup(f.properties)) }),
+      color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }), onEachFeature: (f, l) => l.bindPopup(() => homePopup(f.properties)) }),
+    riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: f.properties.status === 'unserved' ? 6 : 4,
+      weight: f.properties.status === 'unserved' ? 2 : 1, color: RIDER_COLOURS[f.properties.status] || '#555', fillOpacity: 0.8 }),
+      onEachFeature: (f, l) => l.bindPopup(() => riderPopup(f.properties)) }),
+    routes: L.geoJSON(null, { style: f => routeStyle(f.properties), onEachFeature: (f, l) => {
+      l.bindPopup(() => routePopup(f.properties));
+      // Overlapping runs: a click offers every run under the pointer instead of the topmost one.
+      l.off('click', l._openPopup, l);
+      l.on('click', e => chooseRun(e));
+    } }),
     arrows: L.layerGroup(),
     stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1 }),
       onEachFeature: (f, l) => l.bindPopup(() => stopPopup(f.properties)) }),
-    schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 8, color: '#0d47a1', fillOpacity: 0.9 })
-      .bindTooltip(esc(f.properties.school_name || f.properties.school_id)) })
+    // Schools are rings, so the stop often placed beside the gate stays visible and clickable above them.
+    schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 10, weight: 4, color: '#0d47a1', fillOpacity: 0.15 })
+      .bindTooltip(esc(f.properties.school_name || f.properties.school_id)),
+      onEachFeature: (f, l) => l.bindPopup(() => schoolPopup(f.properties)) })
   };
   // The bus-usable network is as large as the road network: fetched when first switched on.
   const lazyLayers = { busRoads: '/bus-roads.geojson' };
   Object.entries(layers).filter(([name]) => !(name in lazyLayers)).forEach(([, l]) => l.addTo(map));
-  const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {}, loaded: {} };
+  const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {}, arrowLayers: {}, loaded: {},
+    runsById: {}, planBySchool: {}, eligibilitySchools: {}, selectedRun: null, filter: { school: '', bus: '', run: '' } };
   // Hook for browser tests: the layers, and the plan on show once it is fully drawn.
   window.xiaocheMap = { map, layers, state };
 
+  /**
+   * One colour per bus for fleets of hundreds: hues a golden angle apart and three lightness steps, so
+   * buses next to each other in the list never look alike (twelve fixed colours were reused over 186 buses).
+   */
   function busColour(busId) {
     if (!(busId in state.busIndex)) state.busIndex[busId] = Object.keys(state.busIndex).length;
-    return BUS_COLOURS[state.busIndex[busId] % BUS_COLOURS.length];
+    const i = state.busIndex[busId];
+    return 'hsl(' + ((i * 137.508) % 360).toFixed(1) + ', 80%, ' + [38, 52, 28][i % 3] + '%)';
+  }
+
+  function routeStyle(p) {
+    const selected = state.selectedRun;
+    const dimmed = selected != null && selected !== p.run_id;
+    return { color: busColour(p.bus_id), weight: selected === p.run_id ? 8 : 4, opacity: dimmed ? 0.2 : 0.85,
+      dashArray: p.direction === 'PM' ? '8 6' : null };
+  }
+
+  /** Highlights one run (the others fade) or none. */
+  function selectRun(runId) {
+    state.selectedRun = runId;
+    window.xiaocheMap.selectedRun = runId;
+    layers.routes.eachLayer(l => l.setStyle(routeStyle(l.feature.properties)));
+    const layer = runId == null ? null : state.runLayers[runId];
+    if (layer && layers.routes.hasLayer(layer)) layer.bringToFront();
+  }
+
+  /** Runs drawn within a few pixels of a point, nearest first. */
+  function runsNear(containerPoint) {
+    const found = [];
+    layers.routes.eachLayer(l => {
+      let best = Infinity;
+      const lines = L.LineUtil.isFlat(l.getLatLngs()) ? [l.getLatLngs()] : l.getLatLngs();
+      lines.forEach(line => {
+        const pts = line.map(ll => map.latLngToContainerPoint(ll));
+        for (let i = 1; i < pts.length; i++) best = Math.min(best, L.LineUtil.pointToSegmentDistance(containerPoint, pts[i - 1], pts[i]));
+      });
+      if (best <= 8) found.push([best, l]);
+    });
+    return found.sort((a, b) => a[0] - b[0]).map(x => x[1]);
+  }
+
+  function openRun(layer, latlng) {
+    selectRun(layer.feature.properties.run_id);
+    layer.openPopup(latlng);
+    showTimetable(layer.feature.properties.run_id);
+  }
+
+  /** A click on the routes: the one run under the pointer, or a chooser listing every run there. */
+  function chooseRun(e) {
+    const near = runsNear(e.containerPoint);
+    if (near.length <= 1) {
+      openRun(near[0] || e.target, e.latlng);
+      return;
+    }
+    const box = document.createElement('div');
+    box.className = 'run-chooser';
+    const title = document.createElement('p');
+    title.textContent = Xiaoche.t('chooseRun', near.length);
+    box.appendChild(title);
+    near.forEach(l => {
+      const p = l.feature.properties;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.runId = p.run_id;
+      button.style.borderLeft = '6px solid ' + busColour(p.bus_id);
+      button.textContent = p.bus_id + ' · ' + directionName(p.direction) + ' · ' + schoolName(p.school_id)
+        + ' · ' + minutes(p.start_time) + '–' + minutes(p.end_time);
+      button.onclick = () => {
+        map.closePopup();
+        openRun(l, e.latlng);
+      };
+      box.appendChild(button);
+    });
+    L.popup().setLatLng(e.latlng).setContent(box).openOn(map);
   }
 
   // Leaflet renders tooltip and popup strings as HTML: every user-supplied text goes through esc().
@@ -63,20 +143,99 @@
   }
 
   function riderPopup(p) {
-    return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)], [T.walk, p.walk_to_stop_m == null ? null : Math.round(p.walk_to_stop_m)],
-      [T.stop, p.stop_id], [T.pickup, p.pickup_time], ['', p.status === 'transported' ? '' : p.reason]]);
+    return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)],
+      [Xiaoche.t('status'), Xiaoche.tOr('riderStatus.' + p.status, p.status)],
+      [T.walk, p.walk_to_stop_m == null ? null : Math.round(p.walk_to_stop_m)],
+      [T.stop, p.stop_id], [T.pickup, minutes(p.pickup_time)],
+      [Xiaoche.t('reason'), p.status === 'transported' ? null : reasonText(p.reason)]]);
+  }
+
+  /** A school: enrolment, who needs transport and who is served, its buses and bell times. */
+  function schoolPopup(p) {
+    const e = (state.eligibilitySchools || {})[p.school_id];
+    const plan = state.planBySchool[p.school_id];
+    return rows([[T.school, p.school_name || p.school_id], [Xiaoche.t('school.enrolment'), e ? e.students : null],
+      [Xiaoche.t('school.needsTransport'), e ? e.needsTransport : null],
+      [Xiaoche.t('school.served'), plan && plan.served != null ? plan.served : null],
+      [Xiaoche.t('school.buses'), plan ? plan.buses.size : null],
+      [Xiaoche.t('school.bell'), p.bell_time], [Xiaoche.t('school.dismissal'), p.dismissal_time]]);
+  }
+
+  function homePopup(p) {
+    return rows([[T.student, p.student_id], [T.school, schoolName(p.school_id)],
+      [Xiaoche.t('status'), Xiaoche.tOr('homeStatus.' + p.status, p.status)],
+      [Xiaoche.t('walkToSchool'), p.walk_m == null ? null : Math.round(p.walk_m)],
+      [Xiaoche.t('reason'), reasonText(p.reason)]]);
   }
 
   function stopPopup(p) {
     // Operators get no "students" property at all, so the row is left out.
     return rows([[T.stopName, p.stop_name], [T.stop, p.stop_id], [T.road, p.road_name === p.stop_name ? null : p.road_name],
-      [T.students, p.students], [T.times, p.arrival_times]]);
+      [T.students, p.students], [T.times, stopCalls(p).map(c => {
+        const run = state.runsById[c.runId];
+        return (run ? run.busId + ' ' + directionName(run.direction) : c.runId) + ' ' + minutes(c.time);
+      }).join('；')]]);
   }
 
   function routePopup(p) {
-    return rows([[T.bus, p.bus_id + ' · ' + (p.direction === 'AM' ? T.am : T.pm)], [T.school, schoolName(p.school_id)],
-      [T.type, p.bus_type], [T.seatsUsed, p.students == null ? null : p.students + ' / ' + p.seats], [T.seats, p.students == null ? p.seats : null],
-      [T.length, p.length_km], [T.start, p.start_time], [T.end, p.end_time]]);
+    return rows([[T.bus, p.bus_id + ' · ' + directionName(p.direction)], [T.school, schoolName(p.school_id)],
+      [T.type, busTypeName(p.seats)], [T.seatsUsed, p.students == null ? null : p.students + ' / ' + p.seats], [T.seats, p.students == null ? p.seats : null],
+      [T.length, p.length_km], [T.start, minutes(p.start_time)], [T.end, minutes(p.end_time)]]);
+  }
+
+  /** The runs calling at a stop with their arrival, from the layer's "runId HH:mm:ss; …" property. */
+  function stopCalls(p) {
+    return (p.arrival_times || '').split('; ').filter(Boolean).map(entry => {
+      const at = entry.lastIndexOf(' ');
+      return { runId: entry.slice(0, at), time: entry.slice(at + 1) };
+    });
+  }
+
+  function directionName(direction) {
+    return direction === 'AM' ? T.am : T.pm;
+  }
+
+  /** A bus type by its seats ("56座"): the fleet's type ids are file keys, not words for the page. */
+  function busTypeName(seats) {
+    return Xiaoche.t('busType', seats);
+  }
+
+  /** Times of day to the minute, as a clock shows them (07:40:59 is 07:40), inside any text. */
+  function minutes(text) {
+    return text == null ? text : String(text).replace(/\b(\d\d:\d\d):\d\d\b/g, '$1');
+  }
+
+  // The engine's reasons are English sentences with numbers; each known form has a text in the bundles.
+  const REASONS = [
+    [/^grade (\d+) (morning |afternoon )?journey ([\d.]+) min \(walk ([\d.]+) \+ wait ([\d.]+) \+ direct ride ([\d.]+)\) exceeds the ([\d.]+) min cap$/,
+      m => Xiaoche.t('reason.journeyCap', m[1], reasonDirection(m[2]), m[3], m[4], m[5], m[6], m[7])],
+    [/^(morning |afternoon )?direct ride ([\d.]+) min exceeds the ([\d.]+) min ride cap$/,
+      m => Xiaoche.t('reason.rideCap', reasonDirection(m[1]), m[2], m[3])],
+    [/^no bus road between stop (\S+) and the school in both directions$/, m => Xiaoche.t('reason.noBusRoadBetween', m[1])],
+    [/^the route solver found no feasible run$/, () => Xiaoche.t('reason.noFeasibleRun')],
+    [/^(?:(.*); )?no road where a bus may stop within (\d+) m(?: \(nearest (\d+) m in a straight line\))?$/,
+      m => (m[1] ? reasonText(m[1]) + '；' : '') + Xiaoche.t('reason.noStopRoad', m[2])
+        + (m[3] ? Xiaoche.t('reason.nearestStraight', m[3]) : '')],
+    [/^school off network \((\d+) m\)$/, m => Xiaoche.t('reason.schoolOffNetworkAt', m[1])],
+    [/^school off network$/, () => Xiaoche.t('reason.schoolOffNetwork')],
+    [/^off network \(no walkable way nearby\)$/, () => Xiaoche.t('reason.noWalkableWay')],
+    [/^off network \((\d+) m\)$/, m => Xiaoche.t('reason.offNetworkAt', m[1])],
+    [/^no walking route \(one-way restrictions\)$/, () => Xiaoche.t('reason.oneWay')],
+    [/^different network component$/, () => Xiaoche.t('reason.otherComponent')]
+  ];
+
+  function reasonDirection(word) {
+    return word ? Xiaoche.t('reason.direction.' + word.trim()) : '';
+  }
+
+  /** A student's reason in the page's language; an unknown form is shown as it came. */
+  function reasonText(reason) {
+    if (!reason) return reason;
+    for (const [pattern, text] of REASONS) {
+      const m = pattern.exec(reason);
+      if (m) return text(m);
+    }
+    return reason;
   }
 
   function roadLabel(p) {
@@ -130,15 +289,16 @@
     return state.schoolNames[id] || id;
   }
 
-  /** Small arrowheads a quarter, half and three quarters along a run, pointing the way the bus drives. */
+  /** Small arrowheads a quarter, half and three quarters along a run, pointing the way the bus drives; returns them. */
   function addArrows(feature, colour) {
     const ll = feature.geometry.coordinates.map(c => L.latLng(c[1], c[0]));
-    if (ll.length < 2) return;
+    const added = [];
+    if (ll.length < 2) return added;
     const pts = ll.map(p => map.options.crs.project(p));
     const cumulative = [0];
     for (let i = 1; i < pts.length; i++) cumulative.push(cumulative[i - 1] + pts[i].distanceTo(pts[i - 1]));
     const total = cumulative[cumulative.length - 1];
-    if (total === 0) return;
+    if (total === 0) return added;
     [0.25, 0.5, 0.75].forEach(f => {
       const target = total * f;
       let i = 1;
@@ -150,8 +310,9 @@
       const degrees = -Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
       const icon = L.divIcon({ className: 'route-arrow-icon', iconSize: [12, 12],
         html: '<div class="route-arrow" style="border-left-color:' + colour + ';transform:rotate(' + degrees.toFixed(1) + 'deg)"></div>' });
-      L.marker(at, { icon, interactive: false, keyboard: false }).addTo(layers.arrows);
+      added.push(L.marker(at, { icon, interactive: false, keyboard: false }).addTo(layers.arrows));
     });
+    return added;
   }
 
   function cell(tr, value) {
@@ -183,7 +344,6 @@
     const tr = document.createElement('tr');
     [T.total, run.students, run.walkers, run.needsTransport, run.unreachable, ''].forEach(v => cell(tr, v));
     foot.appendChild(tr);
-    await loadSchools(run.datasetId);
     layers.students.clearLayers();
     if (state.role === 'planner') {
       layers.students.addData(await Xiaoche.api('/api/eligibility-runs/' + runId + '/students.geojson'));
@@ -191,19 +351,71 @@
       document.getElementById('students-hidden').hidden = false;
     }
     layers.schools.bringToFront();   // schools stay clickable above the crowd of homes
+    state.eligibilitySchools = Object.fromEntries(run.schools.map(x => [x.schoolId, x]));
+    window.xiaocheMap.shownRun = { id: run.id, datasetId: run.datasetId };
+  }
+
+  const t = Xiaoche.t;
+  const chooseCaption = document.getElementById('timetable-caption').textContent;
+
+  function author(name) {
+    return name || t('unknownAuthor');
+  }
+
+  /** Replaces a picker's options; each item becomes one option with label(item). */
+  function fillSelect(select, items, label) {
+    select.innerHTML = '';
+    items.forEach(item => {
+      const option = document.createElement('option');
+      option.value = item.id;
+      option.textContent = label(item);
+      select.appendChild(option);
+    });
+  }
+
+  /** Rosters of the region, oldest first; null for operators, who may not list them. */
+  async function loadDatasets() {
+    state.datasets = state.role === 'planner' || state.role === 'viewer'
+      ? await Xiaoche.api('/api/regions/' + regionId + '/datasets') : null;
+    const select = document.getElementById('dataset-select');
+    document.getElementById('dataset-picker').hidden = state.datasets == null;
+    if (state.datasets == null) return;
+    // Newest first, like the other pickers.
+    fillSelect(select, state.datasets.slice().reverse(), d => t('option.roster', d.name, d.schoolCount, d.studentCount,
+      Xiaoche.when(d.createdAt), author(d.createdBy)));
+    document.getElementById('no-dataset').hidden = state.datasets.length > 0;
+    document.getElementById('dataset-delete').hidden = state.role !== 'planner' || state.datasets.length === 0;
+    select.onchange = () => showDataset(Number(select.value));
+  }
+
+  /**
+   * One roster on show with its own eligibility run and plan: the run and plan pickers list only what
+   * was computed from this roster, so homes, routes and figures always belong together.
+   */
+  async function showDataset(datasetId, choice) {
+    state.datasetId = datasetId;
+    window.xiaocheMap.shownDatasetId = datasetId;
+    if (datasetId != null) document.getElementById('dataset-select').value = datasetId;
+    await loadRuns(choice && choice.runId);
+    await loadPlans(choice && choice.planId);
+  }
+
+  function clearRun() {
+    document.querySelector('#school-summary tbody').innerHTML = '';
+    document.querySelector('#school-summary tfoot').innerHTML = '';
+    layers.students.clearLayers();
+    state.eligibilitySchools = {};
+    window.xiaocheMap.shownRun = null;
   }
 
   async function loadRuns(selectId) {
     const select = document.getElementById('run-select');
-    const runs = state.role === 'planner' || state.role === 'viewer' ? await Xiaoche.api('/api/eligibility-runs?regionId=' + regionId) : [];
-    select.innerHTML = '';
-    runs.forEach(r => {
-      const option = document.createElement('option');
-      option.value = r.id;
-      option.textContent = '#' + r.id + ' · ' + T.dataset + ' ' + r.datasetId + ' · ' + new Date(r.createdAt).toLocaleString();
-      select.appendChild(option);
-    });
+    const runs = state.datasets != null && state.datasetId != null
+      ? await Xiaoche.api('/api/eligibility-runs?datasetId=' + state.datasetId) : [];
+    fillSelect(select, runs, r => t('option.run', r.id, Math.round(r.walkThreshold_m), Xiaoche.when(r.createdAt)));
     document.getElementById('no-run').hidden = runs.length > 0;
+    clearRun();
+    if (state.datasetId != null) await loadSchools(state.datasetId);
     if (runs.length > 0) {
       select.value = selectId || runs[0].id;
       await showRun(select.value);
@@ -242,12 +454,13 @@
     badge.dataset.verdict = v.state;
     badge.textContent = v.text;
     // The engine's own sentences (English, with counts for planners and viewers) on hover.
-    badge.title = plan.validatorVerdict + ' · ' + plan.coverageVerdict;
+    badge.title = v.text;
     const dl = document.getElementById('plan-summary');
     dl.innerHTML = '';
     const reasons = Object.entries(plan.unservedByReason || {}).map(([code, n]) => [T.unservedReasons[code] || code, n]);
     [[T.buses, plan.buses], [T.shortfall, plan.busesBeyondFleet], [T.runs, plan.runs], [T.stops, plan.stops],
-      [T.busKm, plan.busKmPerDay], [T.transported, plan.transported], [T.unserved, plan.unserved], ...reasons,
+      [T.busKm, plan.busKmPerDay], [t('cost.perDay'), plan.costPerDay],
+      [t('cost.perYear', plan.schoolDaysPerYear), plan.costPerYear], [T.transported, plan.transported], [T.unserved, plan.unserved], ...reasons,
       [T.capInfeasible, plan.capInfeasible], [T.walkOverLimit, plan.walkOverLimit],
       [T.rideP90, plan.rideP90_s == null ? null : Math.round(plan.rideP90_s / 60)], [T.solver, plan.solver],
       [T.wallCapHits, plan.solverWallCapHits > 0 ? plan.solverWallCapHits : null]]
@@ -268,38 +481,42 @@
       tr.dataset.runId = r.runId;
       const swatch = cell(tr, r.busId);
       swatch.style.borderLeft = '6px solid ' + busColour(r.busId);
-      [r.busType, r.direction === 'AM' ? T.am : T.pm, schoolName(r.schoolId),
-        r.students == null ? r.seats : r.students + ' / ' + r.seats, r.start, r.end, r.length_km].forEach(v => cell(tr, v));
+      [busTypeName(r.seats), directionName(r.direction), schoolName(r.schoolId),
+        r.students == null ? r.seats : r.students + ' / ' + r.seats, minutes(r.start), minutes(r.end), r.length_km].forEach(v => cell(tr, v));
       tr.onclick = () => showTimetable(r.runId);
+      // Keyboard: the rows are in the tab order and open their timetable with Enter or Space.
+      tr.tabIndex = 0;
+      tr.onkeydown = e => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          showTimetable(r.runId);
+        }
+      };
       tbody.appendChild(tr);
     });
   }
 
   async function showTimetable(runId) {
-    const t = await Xiaoche.api('/api/plans/' + state.planId + '/runs/' + encodeURIComponent(runId) + '/timetable');
+    const tt = await Xiaoche.api('/api/plans/' + state.planId + '/runs/' + encodeURIComponent(runId) + '/timetable');
     document.querySelectorAll('#route-list tr.selected').forEach(tr => tr.classList.remove('selected'));
     const row = document.querySelector('#route-list tr[data-run-id="' + CSS.escape(runId) + '"]');
     if (row) row.classList.add('selected');
-    document.getElementById('timetable-caption').textContent = t.busId + ' · ' + t.runId + ' · ' + t.busType
-      + ' · ' + schoolName(t.schoolId) + ' · ' + t.length_km + ' km';
+    document.getElementById('timetable-caption').textContent = tt.busId + ' · ' + tt.runId + ' · ' + busTypeName(tt.seats) + ' · ' + directionName(tt.direction)
+      + ' · ' + schoolName(tt.schoolId) + ' · ' + Xiaoche.t('km', tt.length_km);
     const table = document.getElementById('timetable');
-    table.dataset.runId = t.runId;
-    table.classList.toggle('no-counts', t.students == null);
+    table.dataset.runId = tt.runId;
+    table.classList.toggle('no-counts', tt.students == null);
     const tbody = table.querySelector('tbody');
     tbody.innerHTML = '';
-    t.stops.forEach(s => {
+    tt.stops.forEach(s => {
       const tr = document.createElement('tr');
       [s.seq, s.kind === 'school' ? schoolName(s.placeId) : (s.name ? s.name + ' (' + s.placeId + ')' : s.placeId),
-        s.arrival, s.departure].forEach(v => cell(tr, v));
+        minutes(s.arrival), minutes(s.departure)].forEach(v => cell(tr, v));
       cell(tr, s.boarding).className = 'counts';
       cell(tr, s.alighting).className = 'counts';
       tbody.appendChild(tr);
     });
-    const layer = state.runLayers[runId];
-    if (layer) {
-      layer.setStyle({ weight: 8 });
-      setTimeout(() => layer.setStyle({ weight: 4 }), 1500);
-    }
+    selectRun(runId);
   }
 
   async function showPlan(planId) {
@@ -307,48 +524,298 @@
     window.xiaocheMap.shownPlanId = null;
     const plan = await Xiaoche.api('/api/plans/' + planId);
     showPlanSummary(plan);
-    if (Object.keys(state.schoolNames).length === 0) await loadSchools(plan.datasetId);
+    showPlanInputs(plan);
+    if (state.datasets == null) await loadSchools(plan.datasetId);
     const [stops, routes, runs] = await Promise.all([
       Xiaoche.api('/api/plans/' + planId + '/stops.geojson'),
       Xiaoche.api('/api/plans/' + planId + '/routes.geojson'),
       Xiaoche.api('/api/plans/' + planId + '/runs')]);
     state.busIndex = {};
     runs.forEach(r => busColour(r.busId));
+    state.runsById = Object.fromEntries(runs.map(r => [r.runId, r]));
+    state.planBySchool = {};
+    runs.forEach(r => {
+      const school = state.planBySchool[r.schoolId] || (state.planBySchool[r.schoolId] = { buses: new Set(), served: 0 });
+      school.buses.add(r.busId);
+      // Riders are counted once, on their morning runs; operators get no counts at all.
+      if (r.direction === 'AM') school.served = r.students == null || school.served == null ? null : school.served + r.students;
+    });
+    state.selectedRun = null;
     layers.stops.clearLayers().addData(stops);
     layers.routes.clearLayers().addData(routes);
     layers.arrows.clearLayers();
     state.runLayers = {};
+    state.arrowLayers = {};
     layers.routes.eachLayer(l => {
       state.runLayers[l.feature.properties.run_id] = l;
-      addArrows(l.feature, busColour(l.feature.properties.bus_id));
+      state.arrowLayers[l.feature.properties.run_id] = addArrows(l.feature, busColour(l.feature.properties.bus_id));
     });
     layers.riders.clearLayers();
     if (state.role === 'planner') {
       layers.riders.addData(await Xiaoche.api('/api/plans/' + planId + '/students.geojson'));
     }
+    state.stopLayers = layers.stops.getLayers();
+    state.stopById = Object.fromEntries(state.stopLayers.map(l => [l.feature.properties.stop_id, l.feature.properties.arrival_times]));
+    state.riderLayers = layers.riders.getLayers();
     showRouteList(runs);
-    layers.stops.bringToFront();
+    fillFilters(runs);
+    applyFilter();
     layers.schools.bringToFront();
+    layers.stops.bringToFront();
+    window.xiaocheMap.shownPlan = { id: plan.id, datasetId: plan.datasetId };
     window.xiaocheMap.shownPlanId = String(planId);
   }
 
+  function clearPlan() {
+    state.planId = null;
+    window.xiaocheMap.shownPlanId = null;
+    window.xiaocheMap.shownPlan = null;
+    ['stops', 'routes', 'arrows', 'riders'].forEach(n => layers[n].clearLayers());
+    state.runLayers = {};
+    state.arrowLayers = {};
+    state.runsById = {};
+    state.planBySchool = {};
+    state.stopLayers = [];
+    state.riderLayers = [];
+    fillFilters([]);
+    document.getElementById('plan-validity').hidden = true;
+    document.getElementById('plan-summary').innerHTML = '';
+    document.getElementById('plan-inputs-panel').hidden = true;
+    document.querySelector('#route-list tbody').innerHTML = '';
+    document.querySelector('#timetable tbody').innerHTML = '';
+    document.getElementById('timetable-caption').textContent = chooseCaption;
+  }
+
+  /** The plans of the roster on show (operators, who see no rosters: every plan of the region). */
   async function loadPlans(selectId) {
     const select = document.getElementById('plan-select');
-    const plans = state.role === 'admin' ? [] : await Xiaoche.api('/api/plans?regionId=' + regionId);
-    select.innerHTML = '';
-    plans.forEach(p => {
-      const option = document.createElement('option');
-      option.value = p.id;
-      option.textContent = '#' + p.id + ' · ' + verdict(p).headline + ' · ' + new Date(p.createdAt).toLocaleString();
-      select.appendChild(option);
-    });
+    const query = state.datasets == null ? 'regionId=' + regionId : 'datasetId=' + state.datasetId;
+    const plans = state.role === 'admin' || (state.datasets != null && state.datasetId == null) ? []
+      : await Xiaoche.api('/api/plans?' + query);
+    fillSelect(select, plans, p => t('option.plan', p.id, verdict(p).headline, Xiaoche.when(p.createdAt), author(p.createdBy)));
     document.getElementById('no-plan').hidden = plans.length > 0;
+    document.getElementById('plan-delete').hidden = state.role !== 'planner' || plans.length === 0;
+    clearPlan();
     if (plans.length > 0) {
       select.value = selectId || plans[0].id;
       await showPlan(select.value);
     }
     select.onchange = () => showPlan(select.value);
     return plans;
+  }
+
+  /** What the plan was made from: roster, fleet and policy as the engine used them. */
+  function showPlanInputs(plan) {
+    const panel = document.getElementById('plan-inputs-panel');
+    const dl = document.getElementById('plan-inputs');
+    dl.innerHTML = '';
+    const add = (term, value) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      dl.append(dt, dd);
+      return dd;
+    };
+    add(t('createdBy'), author(plan.createdBy));
+    add(t('createdAt'), Xiaoche.when(plan.createdAt));
+    const inputs = plan.inputs;
+    panel.hidden = !inputs;
+    if (!inputs) return;
+    add(t('inputs.roster'), inputs.datasetName + ' (#' + inputs.datasetId + ')');
+    add(t('inputs.fleet'), (inputs.fleet.busTypes || []).map(b => t('inputs.busType', b.seats, b.available, b.costPerDay, b.costPerKm))
+      .join('；'));
+    const depots = inputs.fleet.depots || [];
+    add(t('inputs.depots'), depots.length === 0 ? t('inputs.noDepot') : depots.map(d => d.id).join('、'));
+    policyRows(inputs.policy).forEach(([label, value]) => add(label, value));
+  }
+
+  /** The policy's settings that the bundles name (js.policy.*), with their values. */
+  function policyRows(policy) {
+    const out = [];
+    const visit = (object, prefix) => Object.entries(object || {}).forEach(([key, value]) => {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        if (key === 'routes') visit(value, 'routes.');
+        else if (Object.keys(value).length > 0) out.push([Xiaoche.tOr('policy.' + prefix + key, key), JSON.stringify(value)]);
+        return;
+      }
+      const label = Xiaoche.tOr('policy.' + prefix + key, null);
+      if (label == null) return;
+      const name = key === 'stopRoadClasses' ? roadClassName : key === 'noStopRoadEnvironments'
+        ? v => Xiaoche.tOr('roadEnvironment.' + v, v) : v => v;
+      out.push([label, Array.isArray(value) ? value.map(name).join('、') : value]);
+    });
+    visit(policy, '');
+    return out;
+  }
+
+  /** The filter pickers: schools of the roster, buses and runs of the plan. */
+  function fillFilters(runs) {
+    const schools = Object.entries(state.schoolNames).map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    const buses = [...new Set(runs.map(r => r.busId))].sort();
+    const fill = (id, items, label) => {
+      const select = document.getElementById(id);
+      const keep = select.value;
+      select.innerHTML = '';
+      const all = document.createElement('option');
+      all.value = '';
+      all.textContent = Xiaoche.t('filter.all');
+      select.appendChild(all);
+      items.forEach(item => {
+        const option = document.createElement('option');
+        option.value = item.id;
+        option.textContent = label(item);
+        select.appendChild(option);
+      });
+      select.value = items.some(item => item.id === keep) ? keep : '';
+    };
+    fill('filter-school', schools, x => x.name);
+    fill('filter-bus', buses.map(b => ({ id: b })), x => x.id);
+    fill('filter-run', runs.map(r => ({ id: r.runId, run: r })), x => x.run.busId + ' · ' + directionName(x.run.direction)
+      + ' · ' + schoolName(x.run.schoolId) + ' · ' + minutes(x.run.start));
+    state.filter = { school: value('filter-school'), bus: value('filter-bus'), run: value('filter-run') };
+  }
+
+  function value(id) {
+    return document.getElementById(id).value;
+  }
+
+  function runMatches(run) {
+    const f = state.filter;
+    return run != null && (!f.school || run.schoolId === f.school) && (!f.bus || run.busId === f.bus) && (!f.run || run.runId === f.run);
+  }
+
+  /** Shows only what the school, bus and run filters select: runs, their arrows and stops, riders, homes and schools. */
+  function applyFilter() {
+    const f = state.filter;
+    const any = f.school || f.bus || f.run;
+    const show = (group, layer, visible) => {
+      if (visible && !group.hasLayer(layer)) group.addLayer(layer);
+      else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
+    };
+    Object.entries(state.runLayers).forEach(([runId, layer]) => {
+      const visible = runMatches(state.runsById[runId]);
+      show(layers.routes, layer, visible);
+      (state.arrowLayers[runId] || []).forEach(a => show(layers.arrows, a, visible));
+    });
+    (state.stopLayers || []).forEach(l => show(layers.stops, l, !any || stopCalls(l.feature.properties).some(c => runMatches(state.runsById[c.runId]))));
+    (state.riderLayers || []).forEach(l => {
+      const p = l.feature.properties;
+      const run = state.runsById[p.run_id];
+      const visible = !any || ((!f.school || p.school_id === f.school) && (!f.bus || (run && run.busId === f.bus))
+        && (!f.run || riderOnRun(p, state.runsById[f.run])));
+      show(layers.riders, l, visible);
+    });
+    const school = f.school || (f.run && state.runsById[f.run] ? state.runsById[f.run].schoolId : '');
+    layers.schools.eachLayer(l => l.setStyle({ opacity: !school || l.feature.properties.school_id === school ? 1 : 0.25,
+      fillOpacity: !school || l.feature.properties.school_id === school ? 0.15 : 0.03 }));
+    layers.students.eachLayer(l => l.setStyle({ opacity: !f.school || l.feature.properties.school_id === f.school ? 1 : 0.1,
+      fillOpacity: !f.school || l.feature.properties.school_id === f.school ? 0.6 : 0.05 }));
+    document.querySelectorAll('#route-list tbody tr').forEach(tr => { tr.hidden = !runMatches(state.runsById[tr.dataset.runId]); });
+    window.xiaocheMap.filter = Object.assign({}, f);
+  }
+
+  /**
+   * Riders carry their morning run; for an afternoon run, the riders of its school at the stops it calls
+   * at (the layer does not say which afternoon run takes whom).
+   */
+  function riderOnRun(p, run) {
+    if (!run) return false;
+    if (run.direction === 'AM') return p.run_id === run.runId;
+    return run.schoolId === p.school_id && stopCalls({ arrival_times: state.stopById[p.stop_id] }).some(c => c.runId === run.runId);
+  }
+
+  function wireFilters() {
+    ['school', 'bus', 'run'].forEach(name => {
+      document.getElementById('filter-' + name).onchange = () => {
+        state.filter[name] = value('filter-' + name);
+        applyFilter();
+        selectRun(state.filter.run || null);
+      };
+    });
+    document.getElementById('filter-clear').onclick = () => {
+      ['school', 'bus', 'run'].forEach(name => { document.getElementById('filter-' + name).value = ''; });
+      state.filter = { school: '', bus: '', run: '' };
+      applyFilter();
+      selectRun(null);
+    };
+    const form = document.getElementById('search-form');
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      showSearchResults(search(document.getElementById('search-input').value));
+    });
+  }
+
+  /**
+   * Schools, stops (name or id), buses and, for planners, students (id) whose name or id contains the
+   * query; at most 20 hits, each with the layer to show.
+   */
+  function search(query) {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    const hits = [];
+    const has = v => v != null && String(v).toLowerCase().includes(q);
+    layers.schools.eachLayer(l => {
+      const p = l.feature.properties;
+      if (has(p.school_name) || has(p.school_id)) hits.push({ kind: 'school', label: p.school_name || p.school_id, layer: l });
+    });
+    (state.stopLayers || []).forEach(l => {
+      const p = l.feature.properties;
+      if (has(p.stop_name) || has(p.stop_id)) hits.push({ kind: 'stop', label: (p.stop_name || '') + ' (' + p.stop_id + ')', layer: l });
+    });
+    [...new Set(Object.values(state.runsById).map(r => r.busId))].filter(has).forEach(busId =>
+      hits.push({ kind: 'bus', label: busId, bus: busId }));
+    if (state.role === 'planner') {
+      // Exact ids only (ids are short and alike); a rider first, else the home of the eligibility run.
+      const seen = new Set();
+      (state.riderLayers || []).concat(layers.students.getLayers()).forEach(l => {
+        const id = String(l.feature.properties.student_id);
+        if (id.toLowerCase() === q && !seen.has(id)) {
+          seen.add(id);
+          hits.push({ kind: 'student', label: id, layer: l });
+        }
+      });
+    }
+    return hits.slice(0, 20);
+  }
+
+  function showSearchResults(hits) {
+    const list = document.getElementById('search-results');
+    list.innerHTML = '';
+    if (hits.length === 0) {
+      const li = document.createElement('li');
+      li.textContent = Xiaoche.t('search.none');
+      list.appendChild(li);
+      return;
+    }
+    hits.forEach(hit => {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.kind = hit.kind;
+      button.textContent = Xiaoche.t('search.kind.' + hit.kind) + ' · ' + hit.label;
+      button.onclick = () => showHit(hit);
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+  }
+
+  function showHit(hit) {
+    if (hit.kind === 'bus') {
+      document.getElementById('filter-bus').value = hit.bus;
+      state.filter.bus = hit.bus;
+      applyFilter();
+      const bounds = L.latLngBounds([]);
+      layers.routes.eachLayer(l => bounds.extend(l.getBounds()));
+      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16 });
+      return;
+    }
+    const group = hit.kind === 'stop' ? layers.stops : hit.kind === 'school' ? layers.schools
+      : layers.riders.hasLayer(hit.layer) || (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
+    if (!group.hasLayer(hit.layer)) group.addLayer(hit.layer);
+    map.setView(hit.layer.getLatLng(), Math.max(map.getZoom(), 15));
+    hit.layer.openPopup();
+    window.xiaocheMap.lastHit = hit.kind + ':' + hit.label;
   }
 
   function wireLayerToggles() {
@@ -370,35 +837,70 @@
     }
   }
 
-  async function latestDatasetId() {
-    const datasets = await Xiaoche.api('/api/regions/' + regionId + '/datasets');
-    return datasets.length === 0 ? null : datasets[datasets.length - 1].id;
+  /**
+   * Runs a job for the roster on show with the settings of the form; without a roster, or with settings
+   * that do not hold, says so instead of doing nothing.
+   */
+  async function startForRoster(button, request, onDone) {
+    if (state.datasetId == null) {
+      Xiaoche.showMessage(t('noRoster'));
+      return;
+    }
+    Xiaoche.showMessage(null);
+    const options = request();
+    if (options == null) return;
+    button.disabled = true;
+    try {
+      const job = await Xiaoche.api(options.path, options.init);
+      const done = await Xiaoche.followJob(job.id);
+      if (done.state === 'succeeded') await onDone(done.resultId);
+    } catch (e) {
+      Xiaoche.showError(e);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   function wirePlannerTools() {
     const eligibilityButton = document.getElementById('run-eligibility');
     eligibilityButton.hidden = false;
-    eligibilityButton.onclick = async () => {
-      const datasetId = await latestDatasetId();
-      if (datasetId == null) return;
-      const job = await Xiaoche.api('/api/eligibility-runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ datasetId }) });
-      const done = await Xiaoche.followJob(job.id);
-      if (done.state === 'succeeded') await loadRuns(done.resultId);
-    };
+    eligibilityButton.onclick = () => startForRoster(eligibilityButton, () => {
+      const walkThreshold_m = XiaochePlanSettings.walkThreshold();
+      return walkThreshold_m == null ? null : { path: '/api/eligibility-runs', init: { method: 'POST',
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ datasetId: state.datasetId, walkThreshold_m }) } };
+    }, runId => loadRuns(runId));
     const planButton = document.getElementById('plan-run');
     planButton.hidden = false;
-    planButton.onclick = async () => {
-      const datasetId = await latestDatasetId();
-      if (datasetId == null) return;
-      planButton.disabled = true;
+    // The fleet and policy go as the files an API client would upload, so they are checked the same way.
+    planButton.onclick = () => startForRoster(planButton, () => {
+      const settings = XiaochePlanSettings.values();
+      if (settings == null) return null;
+      const body = new FormData();
+      body.append('datasetId', state.datasetId);
+      body.append('fleet', new Blob([JSON.stringify(settings.fleet)], { type: 'application/json' }), 'fleet.json');
+      body.append('policy', new Blob([JSON.stringify(settings.policy)], { type: 'application/json' }), 'policy.json');
+      return { path: '/api/plans', init: { method: 'POST', body } };
+    }, planId => loadPlans(planId));
+    XiaochePlanSettings.init(map).catch(e => Xiaoche.showError(e));
+    document.getElementById('dataset-delete').onclick = async () => {
+      const d = state.datasets.find(x => x.id === state.datasetId);
+      if (!d || !await Xiaoche.confirmAction(t('confirm.deleteRoster', d.name), t('deleteRoster'))) return;
       try {
-        const job = await Xiaoche.api('/api/plans', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ datasetId }) });
-        const done = await Xiaoche.followJob(job.id);
-        if (done.state === 'succeeded') await loadPlans(done.resultId);
-      } finally {
-        planButton.disabled = false;
+        await Xiaoche.api('/api/datasets/' + d.id, { method: 'DELETE' });
+        await loadDatasets();
+        await showDataset(state.datasets.length === 0 ? null : state.datasets[state.datasets.length - 1].id);
+      } catch (e) {
+        Xiaoche.showError(e);
+      }
+    };
+    document.getElementById('plan-delete').onclick = async () => {
+      const planId = state.planId;
+      if (planId == null || !await Xiaoche.confirmAction(t('confirm.deletePlan', planId), t('deletePlan'))) return;
+      try {
+        await Xiaoche.api('/api/plans/' + planId, { method: 'DELETE' });
+        await loadPlans();
+      } catch (e) {
+        Xiaoche.showError(e);
       }
     };
     const form = document.getElementById('dataset-upload-form');
@@ -410,10 +912,20 @@
       try {
         const d = await Xiaoche.api('/api/regions/' + regionId + '/datasets', { method: 'POST', body: new FormData(form) });
         out.textContent = T.accepted + ': ' + d.name + ' (' + d.schoolCount + ' / ' + d.studentCount + ')';
+        // The new roster goes on show at once, with its (still empty) results.
+        await loadDatasets();
+        await showDataset(d.id);
       } catch (e) {
         out.appendChild(Xiaoche.problemList(e));
       }
     });
+  }
+
+  /** The roster of the newest plan if there is one, else the newest roster. */
+  async function initialDataset() {
+    if (state.datasets == null || state.datasets.length === 0) return null;
+    const plans = await Xiaoche.api('/api/plans?regionId=' + regionId);
+    return plans.length > 0 ? plans[0].datasetId : state.datasets[state.datasets.length - 1].id;
   }
 
   (async function () {
@@ -433,8 +945,9 @@
     if ((region.importWarnings || []).some(w => w.profile === 'school_bus')) {
       layers.droppedBusRoads.addData(await Xiaoche.api('/api/regions/' + regionId + '/dropped-bus-roads.geojson'));
     }
-    await loadRuns();
-    await loadPlans();
+    wireFilters();
+    await loadDatasets();
+    await showDataset(await initialDataset());
     if (me.role === 'planner') wirePlannerTools();
     window.xiaocheMap.ready = true;
   })();

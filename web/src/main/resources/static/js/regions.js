@@ -1,10 +1,20 @@
-// The region list: regions with their import state, and the upload form for planners.
+// The region list: regions with their import state, author and time; upload and delete for planners.
 (function () {
   'use strict';
   const T = { open: document.getElementById('regions-page').dataset.openText };
+  const t = Xiaoche.t;
   (async function () {
     const me = await Xiaoche.api('/api/me');
     const tbody = document.querySelector('#region-list tbody');
+    async function remove(region) {
+      if (!await Xiaoche.confirmAction(t('confirm.deleteRegion', region.name), t('deleteRegion'))) return;
+      try {
+        await Xiaoche.api('/api/regions/' + region.id, { method: 'DELETE' });
+        await load();
+      } catch (e) {
+        Xiaoche.showError(e);
+      }
+    }
     async function load() {
       const regions = await Xiaoche.api('/api/regions');
       tbody.innerHTML = '';
@@ -12,7 +22,9 @@
       regions.forEach(r => {
         const tr = document.createElement('tr');
         tr.dataset.regionId = r.id;
-        [r.name, r.state + (r.message ? ': ' + r.message : ''), r.nodeCount == null ? '' : r.nodeCount].forEach(v => {
+        const state = Xiaoche.tOr('regionState.' + r.state, r.state);
+        [r.name, state + (r.message ? ': ' + r.message : ''), r.nodeCount == null ? '' : r.nodeCount,
+          Xiaoche.when(r.createdAt), r.createdBy || t('unknownAuthor')].forEach(v => {
           const td = document.createElement('td');
           td.textContent = v;
           tr.appendChild(td);
@@ -24,6 +36,14 @@
           a.textContent = T.open;
           a.className = 'open-map';
           td.appendChild(a);
+        }
+        if (me.role === 'planner') {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'delete-region';
+          button.textContent = t('delete');
+          button.onclick = () => remove(r);
+          td.append(' ', button);
         }
         tr.appendChild(td);
         tbody.appendChild(tr);

@@ -25,7 +25,19 @@
     return body;
   }
 
-  /** Polls /api/jobs/{id} into the #job-progress element until the job ends; resolves with the job. */
+  /** A job's state or stage in the page's language (stages are the engine's progress names). */
+  function jobStateText(state) {
+    return tOr('jobState.' + state, state);
+  }
+
+  function jobStageText(stage) {
+    return stage ? tOr('jobStage.' + stage.replace(/ /g, '_'), stage) : '';
+  }
+
+  /**
+   * Polls /api/jobs/{id} into the #job-progress element until the job ends; resolves with the job. The
+   * cancel button shows only while the job can still be cancelled.
+   */
   function followJob(jobId, onUpdate) {
     const box = document.getElementById('job-progress');
     const bar = document.getElementById('job-progress-bar');
@@ -33,23 +45,72 @@
     const cancel = document.getElementById('job-cancel');
     box.hidden = false;
     box.dataset.jobId = jobId;
-    cancel.onclick = () => api('/api/jobs/' + jobId + '/cancel', { method: 'POST' }).catch(e => alert(e.message));
+    cancel.hidden = false;
+    cancel.onclick = () => api('/api/jobs/' + jobId + '/cancel', { method: 'POST' }).catch(e => showError(e));
     return new Promise((resolve) => {
       const tick = async () => {
         const job = await api('/api/jobs/' + jobId);
         bar.value = job.percent;
-        stage.textContent = job.state + ' · ' + (job.stage || '') + ' · ' + job.percent.toFixed(0) + '%'
+        stage.textContent = t('jobProgress', jobStateText(job.state), jobStageText(job.stage), job.percent.toFixed(0))
           + (job.message ? ' · ' + job.message : '');
         box.dataset.state = job.state;
         if (onUpdate) onUpdate(job);
         if (job.state === 'queued' || job.state === 'running') {
           setTimeout(tick, 500);
         } else {
+          cancel.hidden = true;
           resolve(job);
         }
       };
       tick();
     });
+  }
+
+  /** An error of an action in the page's message line (#page-message), never a silent failure. */
+  function showError(error) {
+    const out = document.getElementById('page-message');
+    if (!out) return;
+    out.hidden = false;
+    out.innerHTML = '';
+    out.appendChild(problemList(error));
+  }
+
+  /** Shows a text in the page's message line; hides it for null. */
+  function showMessage(text) {
+    const out = document.getElementById('page-message');
+    if (!out) return;
+    out.hidden = text == null;
+    out.textContent = text == null ? '' : text;
+  }
+
+  /**
+   * Asks before something that cannot be undone, in a modal dialog (keyboard: Tab between the buttons,
+   * Esc cancels); resolves true only when the user confirms.
+   */
+  function confirmAction(message, confirmLabel) {
+    let dialog = document.getElementById('confirm-dialog');
+    if (!dialog) {
+      dialog = document.createElement('dialog');
+      dialog.id = 'confirm-dialog';
+      dialog.innerHTML = '<p></p><form method="dialog"><button value="cancel" id="confirm-cancel"></button>'
+        + ' <button value="ok" id="confirm-ok" class="danger"></button></form>';
+      document.body.appendChild(dialog);
+    }
+    dialog.querySelector('p').textContent = message;
+    dialog.querySelector('#confirm-ok').textContent = confirmLabel || t('delete');
+    dialog.querySelector('#confirm-cancel').textContent = t('cancel');
+    return new Promise(resolve => {
+      dialog.onclose = () => resolve(dialog.returnValue === 'ok');
+      dialog.returnValue = 'cancel';
+      dialog.showModal();
+      dialog.querySelector('#confirm-cancel').focus();
+    });
+  }
+
+  /** A stored time to the minute, in the page's language. */
+  function when(instant) {
+    return new Intl.DateTimeFormat(document.documentElement.lang || 'zh', { dateStyle: 'short', timeStyle: 'short' })
+      .format(new Date(instant));
   }
 
   function problemList(error) {
@@ -66,9 +127,23 @@
     return ul;
   }
 
-  // The page's texts, from its JSON data block (the CSP allows no inline script).
+  // The page's texts, from its JSON data blocks (the CSP allows no inline script): the bundle's "js." keys
+  // for every page, and a page's own block.
+  const bundle = document.getElementById('xiaoche-messages');
+  const messages = bundle ? JSON.parse(bundle.textContent) : {};
   const texts = document.getElementById('xiaoche-text');
   if (texts) window.XIAOCHE_TEXT = JSON.parse(texts.textContent);
 
-  window.Xiaoche = { api, followJob, problemList };
+  /** The bundle's text for key with {0}, {1}… filled in; a missing key shows as itself (the zh-CN page test catches it). */
+  function t(key, ...args) {
+    const template = key in messages ? messages[key] : key;
+    return template.replace(/\{(\d)\}/g, (m, i) => args[Number(i)] == null ? '' : String(args[Number(i)]));
+  }
+
+  /** The bundle's text for key if there is one, else null: for codes that may be new to the page. */
+  function tOr(key, fallback) {
+    return key in messages ? messages[key] : fallback;
+  }
+
+  window.Xiaoche = { api, followJob, problemList, t, tOr, showError, showMessage, confirmAction, when };
 })();

@@ -16,11 +16,16 @@ public final class RosterLayers {
     private RosterLayers() {
     }
 
-    /** {@code school_id, school_name, level, capacity, teaching_point}; a school without a name gets "". */
+    /**
+     * {@code school_id, school_name, level, capacity, teaching_point, bell_time, dismissal_time}; a school
+     * without a name gets "", bell and dismissal times are {@code HH:mm} or null when the roster has none.
+     */
     public static FeatureProperties schoolProperties(School school) {
         return new FeatureProperties().put("school_id", school.id()).put("school_name", school.name() == null ? "" : school.name())
                 .put("level", school.level().name().toLowerCase(Locale.ROOT)).put("capacity", school.capacity())
-                .put("teaching_point", school.teachingPoint());
+                .put("teaching_point", school.teachingPoint())
+                .put("bell_time", school.bellTime() == null ? null : school.bellTime().toString())
+                .put("dismissal_time", school.dismissalTime() == null ? null : school.dismissalTime().toString());
     }
 
     /** {@code student_id, school_id, grade, wheelchair}. */

@@ -88,6 +88,8 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/plans", "/api/plans/*", "/api/plans/*/stops.geojson", "/api/plans/*/routes.geojson",
                                 "/api/plans/*/runs", "/api/plans/*/runs/*/timetable").hasAnyRole(PLANNER, VIEWER, OPERATOR)
                         .requestMatchers(POST, "/api/plans").hasRole(PLANNER)
+                        .requestMatchers(DELETE, "/api/plans/*").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/plan-defaults").authenticated()
                         .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)

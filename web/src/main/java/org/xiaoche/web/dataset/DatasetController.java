@@ -35,10 +35,10 @@ import java.util.List;
 public class DatasetController {
 
     public record DatasetView(long id, long regionId, String name, String coordinateSystem, String schoolsFile,
-                              String studentsFile, int schoolCount, int studentCount, Instant createdAt) {
+                              String studentsFile, int schoolCount, int studentCount, String createdBy, Instant createdAt) {
         static DatasetView of(Dataset d) {
             return new DatasetView(d.id(), d.regionId(), d.name(), d.coordinateSystem(), d.schoolsFile(), d.studentsFile(),
-                    d.schoolCount(), d.studentCount(), d.createdAt());
+                    d.schoolCount(), d.studentCount(), d.createdBy(), d.createdAt());
         }
     }
 

@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.xiaoche.web.audit.AuditLog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,9 +75,18 @@ public class PlanController {
                            Integer walkOverLimit, Integer needingTransport, Integer transported, Integer unserved,
                            Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, double costPerDay,
                            Double rideP50_s, Double rideP90_s, Double rideMax_s, Integer studentsOverCaps,
-                           Integer solverWallCapHits, Instant createdAt) {
+                           Integer solverWallCapHits, String datasetName, String createdBy, Instant createdAt,
+                           PlanInputs inputs, double costPerYear, int schoolDaysPerYear) {
+
+        /** School days a year for the yearly cost (DESIGN.md §2, planner choice). */
+        public static final int SCHOOL_DAYS_PER_YEAR = 190;
 
         static PlanView of(Plan p, PlanAudience audience, boolean withViolations) {
+            return of(p, audience, withViolations, null, null);
+        }
+
+        /** With the roster's name and, for a single plan, the inputs it was made from. */
+        static PlanView of(Plan p, PlanAudience audience, boolean withViolations, String datasetName, PlanInputs inputs) {
             boolean counts = audience.seesStudentCounts();
             // Both verdict texts count students, and violations name students: operators get only the words.
             String verdict = counts ? p.validatorVerdict() : (p.valid() ? "VALID" : "INVALID");
@@ -88,8 +100,13 @@ public class PlanController {
                     counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
                     Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
                     counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
-                    counts ? p.solverWallCapHits() : null, p.createdAt());
+                    counts ? p.solverWallCapHits() : null, datasetName, p.createdBy(), p.createdAt(), inputs,
+                    Math.round(p.costPerDay()) * (double) SCHOOL_DAYS_PER_YEAR, SCHOOL_DAYS_PER_YEAR);
         }
+    }
+
+    /** What a plan was made from: its roster, and the fleet and policy exactly as the engine used them. */
+    public record PlanInputs(long datasetId, String datasetName, JsonNode fleet, JsonNode policy) {
     }
 
     /**
@@ -121,10 +138,12 @@ public class PlanController {
     private final UploadLimits uploadLimits;
     private final JobUploads uploads;
     private final AuditLog audit;
+    private final ObjectMapper json;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
                           RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits, JobUploads uploads,
-                          AuditLog audit) {
+                          AuditLog audit, ObjectMapper json) {
+        this.json = json;
         this.uploadLimits = uploadLimits;
         this.uploads = uploads;
         this.audit = audit;
@@ -221,17 +240,32 @@ public class PlanController {
     public List<PlanView> list(@RequestParam(required = false) Long regionId, @RequestParam(required = false) Long datasetId,
                                Authentication auth) {
         PlanAudience audience = PlanAudience.of(auth);
-        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false)).toList();
+        Map<Long, String> names = new HashMap<>();
+        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false,
+                names.computeIfAbsent(p.datasetId(), id -> datasets.get(id).name()), null)).toList();
     }
 
     @GetMapping("/{id}")
-    public PlanView get(@PathVariable long id, Authentication auth, HttpServletRequest request) {
-        PlanView view = PlanView.of(find(id), PlanAudience.of(auth), true);
+    public PlanView get(@PathVariable long id, Authentication auth, HttpServletRequest request) throws IOException {
+        Plan plan = find(id);
+        String datasetName = datasets.get(plan.datasetId()).name();
+        PlanRepository.Inputs stored = plans.inputs(id);
+        PlanInputs inputs = new PlanInputs(plan.datasetId(), datasetName, json.readTree(stored.fleetJson()),
+                json.readTree(stored.policyJson()));
+        PlanView view = PlanView.of(plan, PlanAudience.of(auth), true, datasetName, inputs);
         if (view.violations() != null && !view.violations().isEmpty()) {
             // rule violations name students
             audit.record(request, AuditLog.Action.READ_STUDENT_IDS, AuditLog.Subject.PLAN, id);
         }
         return view;
+    }
+
+    /** Deletes a plan with its stops, runs and assignments (planners; the page asks first). */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable long id) {
+        find(id);
+        plans.delete(id);
     }
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")

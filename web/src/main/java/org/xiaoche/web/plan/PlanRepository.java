@@ -270,6 +270,20 @@ public class PlanRepository {
                 .filter(java.util.Objects::nonNull).findFirst().map(bytes -> PlanCodec.fromBytes(gunzip(bytes)));
     }
 
+    /** The fleet and policy a plan was made with, as stored (JSON). */
+    public record Inputs(String fleetJson, String policyJson) {
+    }
+
+    public Inputs inputs(long planId) {
+        return jdbc.queryForObject("SELECT fleet, policy FROM plan WHERE id = ?",
+                (rs, i) -> new Inputs(rs.getString("fleet"), rs.getString("policy")), planId);
+    }
+
+    /** Deletes a plan; its stops, runs, timetables and assignments go with it (ON DELETE CASCADE). */
+    public boolean delete(long planId) {
+        return jdbc.update("DELETE FROM plan WHERE id = ?", planId) == 1;
+    }
+
     public List<Plan> list(Long regionId, Long datasetId) {
         // Conditions are added only when given: PostgreSQL cannot type a "? IS NULL" parameter.
         StringBuilder sql = new StringBuilder("SELECT " + PLAN_COLUMNS + " FROM plan p JOIN dataset d ON d.id = p.dataset_id WHERE 1 = 1");

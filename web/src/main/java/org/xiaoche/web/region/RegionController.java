@@ -37,7 +37,7 @@ public class RegionController {
      * @param droppedRoads   the longest named roads among them, per profile; null like {@code importWarnings}
      */
     public record RegionView(long id, String name, String state, String message, Integer nodeCount, Integer edgeCount,
-                             double[] bbox, Instant createdAt, List<ImportWarning> importWarnings, List<DroppedRoadView> droppedRoads) {
+                             double[] bbox, Instant createdAt, String createdBy, List<ImportWarning> importWarnings, List<DroppedRoadView> droppedRoads) {
         static RegionView of(Region r) {
             return of(r, null);
         }
@@ -59,7 +59,7 @@ public class RegionController {
                     }
                 }
             }
-            return new RegionView(r.id(), r.name(), r.state(), r.message(), r.nodeCount(), r.edgeCount(), bbox, r.createdAt(),
+            return new RegionView(r.id(), r.name(), r.state(), r.message(), r.nodeCount(), r.edgeCount(), bbox, r.createdAt(), r.createdBy(),
                     warnings, dropped);
         }
 

@@ -31,14 +31,15 @@ public class RegionRepository {
     public RegionRepository(JdbcTemplate jdbc, SpatialSql spatial) {
         this.jdbc = jdbc;
         this.spatial = spatial;
-        this.columns = "id, name, osm_file, state, message, node_count, edge_count, created_at, "
+        this.columns = "id, name, osm_file, state, message, node_count, edge_count, created_at, created_by, "
                 + spatial.asBinary("bounds") + " AS bounds_wkb";
         this.rowMapper = (rs, i) -> {
             byte[] wkb = rs.getBytes("bounds_wkb");
             return new Region(rs.getLong("id"), rs.getString("name"), Path.of(rs.getString("osm_file")), rs.getString("state"),
                     rs.getString("message"), (Integer) rs.getObject("node_count", Integer.class),
                     (Integer) rs.getObject("edge_count", Integer.class),
-                    wkb == null ? null : spatial.fromWkb(wkb).getEnvelopeInternal(), rs.getTimestamp("created_at").toInstant());
+                    wkb == null ? null : spatial.fromWkb(wkb).getEnvelopeInternal(), rs.getTimestamp("created_at").toInstant(),
+                    rs.getString("created_by"));
         };
     }
 
@@ -54,6 +55,10 @@ public class RegionRepository {
             return ps;
         }, keys);
         return keys.getKey().longValue();
+    }
+
+    public void setCreatedBy(long id, String createdBy) {
+        jdbc.update("UPDATE region SET created_by = ? WHERE id = ?", createdBy, id);
     }
 
     public void setOsmFile(long id, Path osmFile) {

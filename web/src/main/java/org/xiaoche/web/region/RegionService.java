@@ -54,6 +54,7 @@ public class RegionService {
         }
         String extension = osmExtension(originalFileName);
         long id = regions.insert(name.trim(), Path.of("pending"));
+        regions.setCreatedBy(id, createdBy);
         Path relative = Path.of("regions", Long.toString(id), "extract" + extension);
         try {
             Path target = properties.dataDir().resolve(relative);

@@ -34,7 +34,7 @@ class RegionNetworksRaceTest {
     private void setUp() throws Exception {
         Files.write(data.resolve("region.osm"), WebTestSupport.fixture("region.osm"));
         networks = new RegionNetworks(new XiaocheProperties(data, "t", false, null, null, null));
-        region = new Region(1, "village", Path.of("region.osm"), Region.READY, null, null, null, null, null);
+        region = new Region(1, "village", Path.of("region.osm"), Region.READY, null, null, null, null, null, null);
     }
 
     @AfterEach
