@@ -40,12 +40,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
  * riders. What a response carries depends on the caller's role ({@link PlanAudience}): operators get
- * routes, stops and times without any count of students; only planners get student ids and homes.
+ * adopted plans only, and in them only their company's buses ({@link OperatorBuses}), with routes,
+ * stops and times to the minute and no count of students; only planners get student ids and homes.
  */
 @RestController
 @RequestMapping("/api/plans")
@@ -65,7 +68,7 @@ public class PlanController {
                            String validatorVerdict, List<String> violations, boolean coverageComplete,
                            String coverageVerdict, Integer busesBeyondFleet, Map<String, Integer> unservedByReason,
                            Integer walkOverLimit, Integer needingTransport, Integer transported, Integer unserved,
-                           Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, double costPerDay,
+                           Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, Double costPerDay,
                            Double rideP50_s, Double rideP90_s, Double rideMax_s, Integer studentsOverCaps,
                            Integer solverWallCapHits, Instant createdAt) {
 
@@ -81,15 +84,27 @@ public class PlanController {
                     counts ? p.unservedByReason() : null, counts ? p.walkOverLimit() : null,
                     counts ? p.needingTransport() : null, counts ? p.transported() : null, counts ? p.unserved() : null,
                     counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
-                    Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
+                    (double) Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
                     counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
                     counts ? p.solverWallCapHits() : null, p.createdAt());
+        }
+
+        /**
+         * The view limited to one operator's part of the plan: its stops, buses, runs and their km, and
+         * no cost (the plan's cost covers every company's buses).
+         */
+        PlanView limitedTo(int ownStops, int ownBuses, int ownRuns, double ownKm) {
+            return new PlanView(id, datasetId, regionId, jobId, solver, valid, validatorVerdict, violations, coverageComplete,
+                    coverageVerdict, busesBeyondFleet, unservedByReason, walkOverLimit, needingTransport, transported, unserved,
+                    capInfeasible, ownStops, ownBuses, ownRuns, round1(ownKm), null, rideP50_s, rideP90_s, rideMax_s,
+                    studentsOverCaps, solverWallCapHits, createdAt);
         }
     }
 
     /**
      * One place of a run; {@code name} is the stop's name (null for schools and unnamed stops);
-     * boarding, alighting and load are left out for operators.
+     * boarding, alighting and load are left out for operators, who get the arrival to the minute and
+     * no departure (the two would differ by the dwell, which counts the boarding students).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimetableStopView(int seq, String placeId, String name, String kind, String arrival, String departure,
@@ -114,10 +129,13 @@ public class PlanController {
     private final RegionRepository regions;
     private final RegionNetworks networks;
     private final UploadLimits uploadLimits;
+    private final OperatorBuses operatorBuses;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
-                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits) {
+                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits,
+                          OperatorBuses operatorBuses) {
         this.uploadLimits = uploadLimits;
+        this.operatorBuses = operatorBuses;
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
@@ -172,58 +190,73 @@ public class PlanController {
         return JobView.of(jobs.submit(PlanStep.KIND, params, auth.getName()));
     }
 
+    /**
+     * Every plan (of a region or dataset when given), newest first; operators get only the plans in
+     * force that hold buses of their company, each limited to those buses.
+     */
     @GetMapping
     public List<PlanView> list(@RequestParam(required = false) Long regionId, @RequestParam(required = false) Long datasetId,
                                Authentication auth) {
         PlanAudience audience = PlanAudience.of(auth);
-        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false)).toList();
+        List<Plan> listed = plans.list(regionId, datasetId);
+        if (audience != PlanAudience.OPERATOR) {
+            return listed.stream().map(p -> PlanView.of(p, audience, false)).toList();
+        }
+        Map<Long, Set<String>> visible = operatorBuses.visibleTo(auth.getName());
+        return listed.stream().filter(p -> visible.containsKey(p.id()))
+                .map(p -> view(new Scope(p, audience, visible.get(p.id())), false)).toList();
     }
 
     @GetMapping("/{id}")
     public PlanView get(@PathVariable long id, Authentication auth) {
-        return PlanView.of(find(id), PlanAudience.of(auth), true);
+        return view(scope(id, auth), true);
     }
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> stops(@PathVariable long id, Authentication auth) {
-        find(id);
-        Map<String, String> times = PlanLayers.arrivalTimesByStop(plans.stopCalls(id));
-        List<PlanLayers.Stop> stops = plans.stops(id).stream().map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(),
-                s.studentCount(), s.grades1to3Count(), times.getOrDefault(s.stopId(), ""), s.location())).toList();
-        PlanLayers.StudentCounts counts = PlanAudience.of(auth).studentCounts();
+        Scope scope = scope(id, auth);
+        PlanLayers.StudentCounts counts = scope.audience().studentCounts();
+        List<PlanLayers.StopCall> calls = scope.calls(plans.stopCalls(id), plans.runs(id));
+        Map<String, String> times = PlanLayers.arrivalTimesByStop(calls, counts);
+        List<PlanLayers.Stop> stops = plans.stops(id).stream().filter(s -> scope.all() || times.containsKey(s.stopId()))
+                .map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(), s.studentCount(), s.grades1to3Count(),
+                        times.getOrDefault(s.stopId(), ""), s.location())).toList();
         return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeStops(stops, counts, geoJson)));
     }
 
     @GetMapping(value = "/{id}/routes.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> routes(@PathVariable long id, Authentication auth) {
-        find(id);
-        List<PlanLayers.Route> routes = plans.runs(id).stream().map(r -> new PlanLayers.Route(r.runId(), r.busId(), r.busType(),
-                r.seats(), r.direction(), r.schoolId(), r.students(), r.start_s(), r.end_s(), r.length_km(), r.line())).toList();
-        PlanLayers.StudentCounts counts = PlanAudience.of(auth).studentCounts();
+        Scope scope = scope(id, auth);
+        List<PlanLayers.Route> routes = scope.runs(plans.runs(id)).stream().map(r -> new PlanLayers.Route(r.runId(), r.busId(),
+                r.busType(), r.seats(), r.direction(), r.schoolId(), r.students(), r.start_s(), r.end_s(), r.length_km(),
+                r.line())).toList();
+        PlanLayers.StudentCounts counts = scope.audience().studentCounts();
         return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRoutes(routes, counts, geoJson)));
     }
 
     /** Every run of the plan in bus order, for the route list (no geometry). */
     @GetMapping("/{id}/runs")
     public List<RunView> runs(@PathVariable long id, Authentication auth) {
-        find(id);
-        boolean counts = PlanAudience.of(auth).seesStudentCounts();
-        return plans.runs(id).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(),
-                r.schoolId(), counts ? r.students() : null, ClockTime.hhmmss(r.start_s()), ClockTime.hhmmss(r.end_s()),
+        Scope scope = scope(id, auth);
+        boolean counts = scope.audience().seesStudentCounts();
+        PlanLayers.StudentCounts times = scope.audience().studentCounts();
+        return scope.runs(plans.runs(id)).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(),
+                r.direction(), r.schoolId(), counts ? r.students() : null, times.time(r.start_s()), times.time(r.end_s()),
                 r.length_km())).toList();
     }
 
     @GetMapping("/{id}/runs/{runId}/timetable")
     public TimetableView timetable(@PathVariable long id, @PathVariable String runId, Authentication auth) {
-        find(id);
-        boolean counts = PlanAudience.of(auth).seesStudentCounts();
-        PlanRepository.RunRow run = plans.runs(id).stream().filter(r -> r.runId().equals(runId)).findFirst()
+        Scope scope = scope(id, auth);
+        boolean counts = scope.audience().seesStudentCounts();
+        PlanLayers.StudentCounts times = scope.audience().studentCounts();
+        PlanRepository.RunRow run = scope.runs(plans.runs(id)).stream().filter(r -> r.runId().equals(runId)).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "plan " + id + " has no run " + runId));
         Map<String, String> names = new HashMap<>();
         plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
         List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
-                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", ClockTime.hhmmss(t.arrival_s()),
-                ClockTime.hhmmss(t.departure_s()),
+                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", times.time(t.arrival_s()),
+                counts ? ClockTime.hhmmss(t.departure_s()) : null,
                 counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
         return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
                 counts ? run.students() : null, run.length_km(), stops);
@@ -242,6 +275,56 @@ public class PlanController {
 
     private Plan find(long id) {
         return plans.findById(id).orElseThrow(() -> ApiException.notFound("plan", id));
+    }
+
+    /**
+     * What of plan {@code id} the caller may see: planners and viewers all of it; operators only a plan
+     * in force with buses of their company, and only those buses. Any other plan is answered as
+     * missing (404), so an operator learns nothing of drafts or other companies' plans.
+     */
+    private Scope scope(long id, Authentication auth) {
+        PlanAudience audience = PlanAudience.of(auth);
+        if (audience != PlanAudience.OPERATOR) {
+            return new Scope(find(id), audience, null);
+        }
+        Set<String> buses = operatorBuses.visibleTo(auth.getName()).get(id);
+        if (buses == null) {
+            throw ApiException.notFound("plan", id);
+        }
+        return new Scope(find(id), audience, buses);
+    }
+
+    private PlanView view(Scope scope, boolean withViolations) {
+        PlanView view = PlanView.of(scope.plan(), scope.audience(), withViolations);
+        if (scope.all()) {
+            return view;
+        }
+        List<PlanRepository.RunRow> runs = scope.runs(plans.runs(scope.plan().id()));
+        long stops = scope.calls(plans.stopCalls(scope.plan().id()), runs).stream().map(PlanLayers.StopCall::stopId)
+                .distinct().count();
+        long buses = runs.stream().map(PlanRepository.RunRow::busId).distinct().count();
+        return view.limitedTo((int) stops, (int) buses, runs.size(), runs.stream().mapToDouble(PlanRepository.RunRow::length_km).sum());
+    }
+
+    /** A plan as one caller sees it; {@code buses} null means every bus. */
+    private record Scope(Plan plan, PlanAudience audience, Set<String> buses) {
+
+        boolean all() {
+            return buses == null;
+        }
+
+        List<PlanRepository.RunRow> runs(List<PlanRepository.RunRow> runs) {
+            return all() ? runs : runs.stream().filter(r -> buses.contains(r.busId())).toList();
+        }
+
+        /** The calls of the runs this caller sees. */
+        List<PlanLayers.StopCall> calls(List<PlanLayers.StopCall> calls, List<PlanRepository.RunRow> allRuns) {
+            if (all()) {
+                return calls;
+            }
+            Set<String> runIds = runs(allRuns).stream().map(PlanRepository.RunRow::runId).collect(Collectors.toSet());
+            return calls.stream().filter(c -> runIds.contains(c.runId())).toList();
+        }
     }
 
     private String save(MultipartFile part, String what) throws IOException {

@@ -1,10 +1,12 @@
 package org.xiaoche.web.system;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,6 +38,21 @@ public class ApiErrorHandler {
             MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+    }
+
+    /**
+     * A JSON body that does not read: 422 naming the field when a value has the wrong type, 400 when
+     * the body is not JSON at all.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "the request was refused: 1 problem",
+                    List.of(new ApiError.Problem("request", 0, field, "has the wrong type")));
+        }
+        return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
