@@ -330,6 +330,8 @@
     layers.stops.bringToFront();
     layers.schools.bringToFront();
     window.xiaocheMap.shownPlanId = String(planId);
+    // For the page's other panels (js/adoption.js).
+    document.dispatchEvent(new CustomEvent('xiaoche:plan-shown', { detail: { planId: String(planId) } }));
   }
 
   async function loadPlans(selectId) {

@@ -85,6 +85,9 @@ public class SecurityConfiguration {
                         // adopted plans: operators see only those in force with their buses (AdoptionController)
                         .requestMatchers(GET, "/api/adoptions", "/api/adoptions/*").hasAnyRole(PLANNER, VIEWER, OPERATOR)
                         .requestMatchers(GET, "/api/adoptions/*/buses").hasAnyRole(PLANNER, VIEWER)
+                        // downloads: each format names the roles it is for (ExportFormat.audiences)
+                        .requestMatchers(GET, "/api/adoptions/*/exports", "/api/adoptions/*/exports/*")
+                                .hasAnyRole(PLANNER, VIEWER, OPERATOR)
                         .requestMatchers(POST, "/api/adoptions", "/api/adoptions/*/withdraw").hasRole(PLANNER)
                         .requestMatchers(PUT, "/api/adoptions/*/buses").hasRole(PLANNER)
                         // operator companies: planners manage them; admins and planners link operator accounts

@@ -11,12 +11,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.xiaoche.web.system.ApiException;
+import org.xiaoche.web.plan.PlanAudience;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,7 +46,7 @@ public class AdoptionController {
     @GetMapping
     public List<AdoptionView> list(@RequestParam(required = false) Long regionId, Authentication auth) {
         List<Adoption> all = adoptions.list(regionId);
-        if (isOperator(auth)) {
+        if (PlanAudience.of(auth) == PlanAudience.OPERATOR) {
             Set<Long> plans = adoptions.visibleTo(auth.getName()).keySet();
             all = all.stream().filter(a -> a.inForce() && plans.contains(a.planId())).toList();
         }
@@ -56,7 +55,7 @@ public class AdoptionController {
 
     @GetMapping("/{id}")
     public AdoptionView get(@PathVariable long id, Authentication auth) {
-        return AdoptionView.of(visible(id, auth));
+        return AdoptionView.of(adoptions.visibleTo(id, auth));
     }
 
     @PostMapping
@@ -81,22 +80,4 @@ public class AdoptionController {
         return adoptions.assign(id, request);
     }
 
-    /**
-     * The adoption, when the caller may see it: operators only those in force with their buses; to
-     * them any other is answered as missing, so they learn nothing about other companies' plans.
-     */
-    Adoption visible(long id, Authentication auth) {
-        Adoption adoption = adoptions.get(id);
-        if (isOperator(auth)) {
-            Map<Long, Set<String>> visible = adoptions.visibleTo(auth.getName());
-            if (!adoption.inForce() || adoption.planId() == null || !visible.containsKey(adoption.planId())) {
-                throw ApiException.notFound("adoption", id);
-            }
-        }
-        return adoption;
-    }
-
-    static boolean isOperator(Authentication auth) {
-        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
-    }
 }

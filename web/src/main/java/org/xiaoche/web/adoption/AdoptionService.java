@@ -1,11 +1,13 @@
 package org.xiaoche.web.adoption;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaoche.web.operator.OperatorCompany;
 import org.xiaoche.web.operator.OperatorCompanyRepository;
 import org.xiaoche.web.plan.OperatorBuses;
+import org.xiaoche.web.plan.PlanAudience;
 import org.xiaoche.web.plan.Plan;
 import org.xiaoche.web.plan.PlanRepository;
 import org.xiaoche.web.system.ApiException;
@@ -173,6 +175,21 @@ public class AdoptionService implements OperatorBuses {
     /** The company of an operator account, when it has one. */
     public java.util.Optional<OperatorCompany> companyOf(String username) {
         return companies.companyOf(username).flatMap(companies::findById);
+    }
+
+    /**
+     * The adoption, when the caller may see it: operators only those in force with their buses; to
+     * them any other is answered as missing, so they learn nothing about other companies' plans.
+     *
+     * @throws ApiException 404
+     */
+    public Adoption visibleTo(long id, Authentication auth) {
+        Adoption adoption = get(id);
+        if (PlanAudience.of(auth) == PlanAudience.OPERATOR && (!adoption.inForce() || adoption.planId() == null
+                || !visibleTo(auth.getName()).containsKey(adoption.planId()))) {
+            throw ApiException.notFound("adoption", id);
+        }
+        return adoption;
     }
 
     @Override

@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
@@ -129,13 +128,13 @@ public class PlanController {
     private final RegionRepository regions;
     private final RegionNetworks networks;
     private final UploadLimits uploadLimits;
-    private final OperatorBuses operatorBuses;
+    private final PlanScopes scopes;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
                           RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits,
-                          OperatorBuses operatorBuses) {
+                          PlanScopes scopes) {
         this.uploadLimits = uploadLimits;
-        this.operatorBuses = operatorBuses;
+        this.scopes = scopes;
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
@@ -202,9 +201,9 @@ public class PlanController {
         if (audience != PlanAudience.OPERATOR) {
             return listed.stream().map(p -> PlanView.of(p, audience, false)).toList();
         }
-        Map<Long, Set<String>> visible = operatorBuses.visibleTo(auth.getName());
+        Map<Long, Set<String>> visible = scopes.visibleToOperator(auth.getName());
         return listed.stream().filter(p -> visible.containsKey(p.id()))
-                .map(p -> view(new Scope(p, audience, visible.get(p.id())), false)).toList();
+                .map(p -> view(new PlanScope(p, audience, visible.get(p.id())), false)).toList();
     }
 
     @GetMapping("/{id}")
@@ -214,22 +213,16 @@ public class PlanController {
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> stops(@PathVariable long id, Authentication auth) {
-        Scope scope = scope(id, auth);
+        PlanScope scope = scope(id, auth);
+        List<PlanLayers.Stop> stops = scopes.stops(scope);
         PlanLayers.StudentCounts counts = scope.audience().studentCounts();
-        List<PlanLayers.StopCall> calls = scope.calls(plans.stopCalls(id), plans.runs(id));
-        Map<String, String> times = PlanLayers.arrivalTimesByStop(calls, counts);
-        List<PlanLayers.Stop> stops = plans.stops(id).stream().filter(s -> scope.all() || times.containsKey(s.stopId()))
-                .map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(), s.studentCount(), s.grades1to3Count(),
-                        times.getOrDefault(s.stopId(), ""), s.location())).toList();
         return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeStops(stops, counts, geoJson)));
     }
 
     @GetMapping(value = "/{id}/routes.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> routes(@PathVariable long id, Authentication auth) {
-        Scope scope = scope(id, auth);
-        List<PlanLayers.Route> routes = scope.runs(plans.runs(id)).stream().map(r -> new PlanLayers.Route(r.runId(), r.busId(),
-                r.busType(), r.seats(), r.direction(), r.schoolId(), r.students(), r.start_s(), r.end_s(), r.length_km(),
-                r.line())).toList();
+        PlanScope scope = scope(id, auth);
+        List<PlanLayers.Route> routes = scopes.routes(scope);
         PlanLayers.StudentCounts counts = scope.audience().studentCounts();
         return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRoutes(routes, counts, geoJson)));
     }
@@ -237,7 +230,7 @@ public class PlanController {
     /** Every run of the plan in bus order, for the route list (no geometry). */
     @GetMapping("/{id}/runs")
     public List<RunView> runs(@PathVariable long id, Authentication auth) {
-        Scope scope = scope(id, auth);
+        PlanScope scope = scope(id, auth);
         boolean counts = scope.audience().seesStudentCounts();
         PlanLayers.StudentCounts times = scope.audience().studentCounts();
         return scope.runs(plans.runs(id)).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(),
@@ -247,7 +240,7 @@ public class PlanController {
 
     @GetMapping("/{id}/runs/{runId}/timetable")
     public TimetableView timetable(@PathVariable long id, @PathVariable String runId, Authentication auth) {
-        Scope scope = scope(id, auth);
+        PlanScope scope = scope(id, auth);
         boolean counts = scope.audience().seesStudentCounts();
         PlanLayers.StudentCounts times = scope.audience().studentCounts();
         PlanRepository.RunRow run = scope.runs(plans.runs(id)).stream().filter(r -> r.runId().equals(runId)).findFirst()
@@ -277,24 +270,11 @@ public class PlanController {
         return plans.findById(id).orElseThrow(() -> ApiException.notFound("plan", id));
     }
 
-    /**
-     * What of plan {@code id} the caller may see: planners and viewers all of it; operators only a plan
-     * in force with buses of their company, and only those buses. Any other plan is answered as
-     * missing (404), so an operator learns nothing of drafts or other companies' plans.
-     */
-    private Scope scope(long id, Authentication auth) {
-        PlanAudience audience = PlanAudience.of(auth);
-        if (audience != PlanAudience.OPERATOR) {
-            return new Scope(find(id), audience, null);
-        }
-        Set<String> buses = operatorBuses.visibleTo(auth.getName()).get(id);
-        if (buses == null) {
-            throw ApiException.notFound("plan", id);
-        }
-        return new Scope(find(id), audience, buses);
+    private PlanScope scope(long id, Authentication auth) {
+        return scopes.of(id, auth);
     }
 
-    private PlanView view(Scope scope, boolean withViolations) {
+    private PlanView view(PlanScope scope, boolean withViolations) {
         PlanView view = PlanView.of(scope.plan(), scope.audience(), withViolations);
         if (scope.all()) {
             return view;
@@ -304,27 +284,6 @@ public class PlanController {
                 .distinct().count();
         long buses = runs.stream().map(PlanRepository.RunRow::busId).distinct().count();
         return view.limitedTo((int) stops, (int) buses, runs.size(), runs.stream().mapToDouble(PlanRepository.RunRow::length_km).sum());
-    }
-
-    /** A plan as one caller sees it; {@code buses} null means every bus. */
-    private record Scope(Plan plan, PlanAudience audience, Set<String> buses) {
-
-        boolean all() {
-            return buses == null;
-        }
-
-        List<PlanRepository.RunRow> runs(List<PlanRepository.RunRow> runs) {
-            return all() ? runs : runs.stream().filter(r -> buses.contains(r.busId())).toList();
-        }
-
-        /** The calls of the runs this caller sees. */
-        List<PlanLayers.StopCall> calls(List<PlanLayers.StopCall> calls, List<PlanRepository.RunRow> allRuns) {
-            if (all()) {
-                return calls;
-            }
-            Set<String> runIds = runs(allRuns).stream().map(PlanRepository.RunRow::runId).collect(Collectors.toSet());
-            return calls.stream().filter(c -> runIds.contains(c.runId())).toList();
-        }
     }
 
     private String save(MultipartFile part, String what) throws IOException {
