@@ -20,6 +20,8 @@ public class DemoOperator {
 
     public static final String COMPANY_NAME = "示范县校车运输有限公司";
     public static final String ACCOUNT = Role.OPERATOR.code();
+    /** The made-up company's address, under a name reserved for examples (GTFS needs an agency address). */
+    static final String DEMO_URL = "https://school-bus.example/";
 
     private final AdoptionService adoptions;
     private final OperatorService operators;
@@ -75,6 +77,7 @@ public class DemoOperator {
 
     private long company() {
         return companies.findByName(COMPANY_NAME)
-                .orElseGet(() -> operators.create(new OperatorService.CompanyInput(COMPANY_NAME, "0535-0000000", null))).id();
+                .orElseGet(() -> operators.create(new OperatorService.CompanyInput(COMPANY_NAME, "0535-0000000",
+                        DEMO_URL))).id();
     }
 }
