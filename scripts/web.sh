@@ -18,4 +18,5 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/routing/src/main" "$root/osm-data" "$r
   (cd "$root" && mvn -q -B -DskipTests -pl web -am package) >&2
 fi
 export XIAOCHE_DATA_DIR="${XIAOCHE_DATA_DIR:-$root/data}"
-exec java ${XIAOCHE_JAVA_OPTS:--Xmx4g} -Dcom.google.protobuf.use_unsafe_pre22_gencode=true -jar "$jar" "${args[@]+"${args[@]}"}"
+# Out of memory, the process exits (and is restarted by whatever runs it); the next start fails its jobs.
+exec java ${XIAOCHE_JAVA_OPTS:--Xmx4g} -XX:+ExitOnOutOfMemoryError -Dcom.google.protobuf.use_unsafe_pre22_gencode=true -jar "$jar" "${args[@]+"${args[@]}"}"

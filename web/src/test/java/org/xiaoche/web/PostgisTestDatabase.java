@@ -17,8 +17,8 @@ import java.sql.Statement;
  */
 public final class PostgisTestDatabase {
 
-    static final String URL = System.getenv().getOrDefault("XIAOCHE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/xiaoche_test");
-    static final String USER = "postgres";
+    public static final String URL = System.getenv().getOrDefault("XIAOCHE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/xiaoche_test");
+    public static final String USER = "postgres";
     public static final String SKIP_VARIABLE = "XIAOCHE_SKIP_POSTGIS";
 
     private PostgisTestDatabase() {

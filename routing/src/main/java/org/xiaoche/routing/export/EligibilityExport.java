@@ -7,9 +7,6 @@ import org.xiaoche.routing.eligibility.SchoolEligibilitySummary;
 import org.xiaoche.routing.eligibility.StudentEligibility;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -28,23 +25,24 @@ public final class EligibilityExport {
     }
 
     public static void write(EligibilityResult result, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
+        OutputFile.createFolder(outDir);
         writeStudentsCsv(result, outDir.resolve(STUDENTS_CSV));
         writeStudentsGeoJson(result, outDir.resolve(STUDENTS_GEOJSON));
         writeSchoolsCsv(result, outDir.resolve(SCHOOLS_CSV));
     }
 
     static void writeStudentsCsv(EligibilityResult result, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                     .setHeader("student_id", "school_id", "grade", "status", "walk_m", "home_access_m",
-                             "school_access_m", "reason")
-                     .get())) {
-            for (StudentEligibility e : result.students()) {
-                csv.printRecord(e.student().id(), e.student().schoolId(), e.student().grade(), e.status().code(),
-                        metres(e.walk_m()), metres(e.homeAccess_m()), metres(e.schoolAccess_m()), e.reason());
+        OutputFile.writeText(file, out -> {
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                         .setHeader("student_id", "school_id", "grade", "status", "walk_m", "home_access_m",
+                                 "school_access_m", "reason")
+                         .get())) {
+                for (StudentEligibility e : result.students()) {
+                    csv.printRecord(e.student().id(), e.student().schoolId(), e.student().grade(), e.status().code(),
+                            metres(e.walk_m()), metres(e.homeAccess_m()), metres(e.schoolAccess_m()), e.reason());
+                }
             }
-        }
+        });
     }
 
     /** Homes with their status, as {@link EligibilityLayers} defines the layer (the CSV also has the access legs). */
@@ -53,16 +51,17 @@ public final class EligibilityExport {
     }
 
     static void writeSchoolsCsv(EligibilityResult result, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                     .setHeader("school_id", "name", "students", "walkers", "needs_transport", "unreachable",
-                             "walk_p50_m", "walk_p90_m", "walk_max_m")
-                     .get())) {
-            for (SchoolEligibilitySummary s : result.schools()) {
-                csv.printRecord(s.schoolId(), s.schoolName(), s.students(), s.walkers(), s.needsTransport(),
-                        s.unreachable(), metres(s.walkP50_m()), metres(s.walkP90_m()), metres(s.walkMax_m()));
+        OutputFile.writeText(file, out -> {
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                         .setHeader("school_id", "name", "students", "walkers", "needs_transport", "unreachable",
+                                 "walk_p50_m", "walk_p90_m", "walk_max_m")
+                         .get())) {
+                for (SchoolEligibilitySummary s : result.schools()) {
+                    csv.printRecord(s.schoolId(), s.schoolName(), s.students(), s.walkers(), s.needsTransport(),
+                            s.unreachable(), metres(s.walkP50_m()), metres(s.walkP90_m()), metres(s.walkMax_m()));
+                }
             }
-        }
+        });
     }
 
     static String metres(double value_m) {

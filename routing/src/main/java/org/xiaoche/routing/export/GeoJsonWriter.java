@@ -10,13 +10,11 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import org.xiaoche.routing.geo.LonLat;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +63,13 @@ public final class GeoJsonWriter implements Closeable {
         return out.toByteArray();
     }
 
-    /** A whole collection written to {@code file} (created or replaced). */
+    /** A whole collection written to {@code file} (created or replaced, owner-only and whole: {@link OutputFile}). */
     public static void write(Path file, Features features) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter geoJson = new GeoJsonWriter(out)) {
-            features.writeTo(geoJson);
-        }
+        OutputFile.write(file, out -> {
+            try (GeoJsonWriter geoJson = new GeoJsonWriter(out)) {
+                features.writeTo(geoJson);
+            }
+        });
     }
 
     /** A Point feature. */

@@ -14,9 +14,6 @@ import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +32,7 @@ public final class PlanExport {
 
     /** @param roadGeometry the driven line through a run's places, e.g. from {@code BusRouteGeometry} */
     public static void write(PlanResult plan, Function<List<LonLat>, List<LonLat>> roadGeometry, Path outDir) throws IOException {
-        Files.createDirectories(outDir);
+        OutputFile.createFolder(outDir);
         writeStops(plan, outDir.resolve("stops.geojson"));
         writeRoutes(plan.plan(), roadGeometry, outDir.resolve("routes.geojson"));
         writeTimetable(plan, outDir.resolve("timetable.csv"));
@@ -55,45 +52,47 @@ public final class PlanExport {
     }
 
     static void writeTimetable(PlanResult plan, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("bus_id", "run_id", "direction",
-                     "school_id", "seq", "kind", "stop_id", "lon", "lat", "arrival", "departure", "boarding", "alighting",
-                     "load").get())) {
-            for (Bus bus : plan.timetable().buses()) {
-                for (BusRun run : bus.runs()) {
-                    for (TimedStop s : run.stops()) {
-                        csv.printRecord(bus.busId(), run.runId(), run.direction(), run.schoolId(), s.seq(),
-                                s.school() ? "school" : "stop", s.placeId(), GeoJsonWriter.round(s.location().lon()),
-                                GeoJsonWriter.round(s.location().lat()), ClockTime.hhmmss(s.arrival_s()),
-                                ClockTime.hhmmss(s.departure_s()), s.boarding(), s.alighting(), s.loadAfter());
+        OutputFile.writeText(file, out -> {
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("bus_id", "run_id", "direction",
+                         "school_id", "seq", "kind", "stop_id", "lon", "lat", "arrival", "departure", "boarding", "alighting",
+                         "load").get())) {
+                for (Bus bus : plan.timetable().buses()) {
+                    for (BusRun run : bus.runs()) {
+                        for (TimedStop s : run.stops()) {
+                            csv.printRecord(bus.busId(), run.runId(), run.direction(), run.schoolId(), s.seq(),
+                                    s.school() ? "school" : "stop", s.placeId(), GeoJsonWriter.round(s.location().lon()),
+                                    GeoJsonWriter.round(s.location().lat()), ClockTime.hhmmss(s.arrival_s()),
+                                    ClockTime.hhmmss(s.departure_s()), s.boarding(), s.alighting(), s.loadAfter());
+                        }
                     }
                 }
             }
-        }
+        });
     }
 
     static void writeStudents(PlanResult plan, Path file) throws IOException {
         Map<String, StudentJourney> journeys = new HashMap<>();
         plan.timetable().students().forEach(j -> journeys.put(j.studentId(), j));
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("student_id", "school_id", "grade",
-                     "status", "walk_m", "stop_id", "walk_to_stop_m", "run_id", "pickup_time", "school_arrival", "ride_s",
-                     "journey_s", "pm_run_id", "dropoff_time", "pm_ride_s", "cap_infeasible", "walk_over_limit", "reason").get())) {
-            for (StudentEligibility e : plan.eligibility().students()) {
-                StudentJourney j = journeys.get(e.student().id());
-                String unserved = plan.timetable().unservedReasons().get(e.student().id());
-                String reason = j != null && j.capInfeasible() ? j.capReason() : unserved != null ? "unserved: " + unserved : e.reason();
-                csv.printRecord(e.student().id(), e.student().schoolId(), e.student().grade(),
-                        j != null && j.capInfeasible() ? "cap_infeasible" : e.status().code(),
-                        EligibilityExport.metres(e.walk_m()),
-                        j == null ? "" : j.stopId(), j == null ? "" : EligibilityExport.metres(j.walk_m()),
-                        j == null ? "" : j.amRunId(), j == null ? "" : ClockTime.hhmmss(j.pickup_s()),
-                        j == null ? "" : ClockTime.hhmmss(j.schoolArrival_s()), j == null ? "" : Math.round(j.amRide_s()),
-                        j == null ? "" : Math.round(j.amJourney_s()), j == null ? "" : j.pmRunId(),
-                        j == null ? "" : ClockTime.hhmmss(j.dropoff_s()), j == null ? "" : Math.round(j.pmRide_s()),
-                        j != null && j.capInfeasible(), j != null && j.walkOverLimit(), reason);
+        OutputFile.writeText(file, out -> {
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("student_id", "school_id", "grade",
+                         "status", "walk_m", "stop_id", "walk_to_stop_m", "run_id", "pickup_time", "school_arrival", "ride_s",
+                         "journey_s", "pm_run_id", "dropoff_time", "pm_ride_s", "cap_infeasible", "walk_over_limit", "reason").get())) {
+                for (StudentEligibility e : plan.eligibility().students()) {
+                    StudentJourney j = journeys.get(e.student().id());
+                    String unserved = plan.timetable().unservedReasons().get(e.student().id());
+                    String reason = j != null && j.capInfeasible() ? j.capReason() : unserved != null ? "unserved: " + unserved : e.reason();
+                    csv.printRecord(e.student().id(), e.student().schoolId(), e.student().grade(),
+                            j != null && j.capInfeasible() ? "cap_infeasible" : e.status().code(),
+                            EligibilityExport.metres(e.walk_m()),
+                            j == null ? "" : j.stopId(), j == null ? "" : EligibilityExport.metres(j.walk_m()),
+                            j == null ? "" : j.amRunId(), j == null ? "" : ClockTime.hhmmss(j.pickup_s()),
+                            j == null ? "" : ClockTime.hhmmss(j.schoolArrival_s()), j == null ? "" : Math.round(j.amRide_s()),
+                            j == null ? "" : Math.round(j.amJourney_s()), j == null ? "" : j.pmRunId(),
+                            j == null ? "" : ClockTime.hhmmss(j.dropoff_s()), j == null ? "" : Math.round(j.pmRide_s()),
+                            j != null && j.capInfeasible(), j != null && j.walkOverLimit(), reason);
+                }
             }
-        }
+        });
     }
 
     /** The plan value itself, in its one stored form ({@link PlanCodec}). */

@@ -89,20 +89,19 @@ public final class RoadNetwork implements AutoCloseable {
             // Read the whole file once first: GraphHopper's reader threads hang or run out of memory on a
             // truncated or corrupt file instead of failing.
             OsmFileCheck.check(osmFile);
-            Path staging = cacheRoot.resolve(graphDir.getFileName() + ".importing-" + ProcessHandle.current().pid());
-            deleteRecursively(staging);
-            GraphHopper importer = configure(osmFile, staging, minNetworkSize);
-            try {
-                runWatched(importer::importOrLoad, osmFile.getFileName().toString());
-                // Written before the rename, so a complete folder always has its report.
-                ImportReport.compute(importer, minNetworkSize).write(staging.resolve(ImportReport.FILE_NAME));
-            } catch (RuntimeException e) {
+            try (ImportStaging staging = ImportStaging.take(cacheRoot, graphDir.getFileName().toString())) {
+                GraphHopper importer = configure(osmFile, staging.dir(), minNetworkSize);
+                try {
+                    runWatched(importer::importOrLoad, osmFile.getFileName().toString());
+                    // Written before the rename, so a complete folder always has its report.
+                    ImportReport.compute(importer, minNetworkSize).write(staging.dir().resolve(ImportReport.FILE_NAME));
+                } catch (RuntimeException e) {
+                    importer.close();
+                    throw new NetworkImportException("cannot import OSM file " + osmFile.getFileName() + ": " + rootMessage(e), e);
+                }
                 importer.close();
-                deleteRecursively(staging);
-                throw new NetworkImportException("cannot import OSM file " + osmFile.getFileName() + ": " + rootMessage(e), e);
+                moveIntoPlace(staging.dir(), graphDir);
             }
-            importer.close();
-            moveIntoPlace(staging, graphDir);
             imported = true;
         }
         progress.progress("load road network", 0.9);
@@ -242,25 +241,22 @@ public final class RoadNetwork implements AutoCloseable {
                 Files.move(staging, graphDir);
             }
         } catch (IOException e) {
-            // Another process finished the same import first: its folder is as good as ours.
+            // Another process finished the same import first: its folder is as good as ours (ours is
+            // deleted with its staging).
             if (!Files.isRegularFile(graphDir.resolve("properties"))) {
                 throw new UncheckedIOException("cannot store graph in " + graphDir, e);
             }
-            deleteRecursively(staging);
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
+    /**
+     * Deletes the import folders under {@code cacheRoot} that imports which died (their process was killed
+     * or crashed) left behind; imports still running, here or in another process, keep theirs.
+     *
+     * @return how many folders were deleted
+     */
+    public static int removeAbandonedImports(Path cacheRoot) {
+        return ImportStaging.removeAbandoned(cacheRoot).size();
     }
 
     /** Snaps a point onto the walkable network (any component); {@link Snap#isValid()} false when none is near. */

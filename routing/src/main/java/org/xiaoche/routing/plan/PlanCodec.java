@@ -46,7 +46,8 @@ public final class PlanCodec {
     }
 
     public static void write(Plan plan, Path file) throws IOException {
-        Files.write(file, toBytes(plan));
+        byte[] bytes = toBytes(plan);
+        org.xiaoche.routing.export.OutputFile.write(file, out -> out.write(bytes));
     }
 
     public static Plan read(Path file) throws IOException {

@@ -23,18 +23,37 @@ public final class PlanScoring {
     private PlanScoring() {
     }
 
-    public static PlanSummary score(Plan plan) {
-        double busMetres = 0, cost = 0;
-        int beyond = 0;
+    /**
+     * A day's cost of a plan's buses, in the fleet's currency units: the buses' daily costs, their
+     * kilometres (depot legs included) and one chaperone per bus (条例 Art. 38–39).
+     */
+    public record DailyCost(double buses, double km, double chaperones) {
+        public double total() {
+            return buses + km + chaperones;
+        }
+    }
+
+    /** The plan's daily cost from its buses' stored legs and the fleet's prices. */
+    public static DailyCost dailyCost(Plan plan) {
+        double buses = 0, km = 0;
         for (Bus bus : plan.buses()) {
-            double driven_m = bus.driven_m();
-            busMetres += driven_m;
             BusType type = plan.fleet().busTypes().stream().filter(t -> t.id().equals(bus.busTypeId())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("bus " + bus.busId() + " has type " + bus.busTypeId()
                             + ", which the plan's fleet does not have"));
-            cost += type.costPerDay() + type.costPerKm() * driven_m / 1000 + plan.policy().routes().chaperoneCostPerBusDay();
+            buses += type.costPerDay();
+            km += type.costPerKm() * bus.driven_m() / 1000;
+        }
+        return new DailyCost(buses, km, plan.buses().size() * plan.policy().routes().chaperoneCostPerBusDay());
+    }
+
+    public static PlanSummary score(Plan plan) {
+        double busMetres = 0;
+        int beyond = 0;
+        for (Bus bus : plan.buses()) {
+            busMetres += bus.driven_m();
             beyond += bus.beyondFleet() ? 1 : 0;
         }
+        double cost = dailyCost(plan).total();
         double[] rides = plan.journeys().stream().mapToDouble(StudentJourney::amRide_s).sorted().toArray();
         ValidationReport report = plan.validation();
         Set<String> overCaps = report.violations().stream()

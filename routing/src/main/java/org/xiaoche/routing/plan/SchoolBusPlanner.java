@@ -289,8 +289,11 @@ public final class SchoolBusPlanner {
         return stop.name() == null || stop.name().isBlank() ? stop.id() : stop.name();
     }
 
-    /** SHA-256 over the roster as planned: schools (id, location, times) and students (id, school, grade, home). */
-    static String rosterFingerprint(PlanInput input) {
+    /**
+     * SHA-256 over the roster as planned: schools (id, location, times, capacity) and students (id, school, grade,
+     * home); a plan records it in {@link PlanInputs#roster()}, so a caller can check it holds the inputs of a plan.
+     */
+    public static String rosterFingerprint(PlanInput input) {
         StringBuilder text = new StringBuilder();
         input.schools().stream().sorted(java.util.Comparator.comparing(School::id)).forEach(s -> text.append(String.format(Locale.ROOT,
                 "S|%s|%.7f|%.7f|%s|%s|%d%n", s.id(), s.location().lon(), s.location().lat(), s.bellTime(), s.dismissalTime(), s.capacity())));

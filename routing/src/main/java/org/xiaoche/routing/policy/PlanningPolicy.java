@@ -53,6 +53,9 @@ import java.util.TreeSet;
  *                             tunnels (道路交通安全法实施条例 第六十三条: 桥梁、隧道 … 不得停车); ferries and fords are
  *                             never driven by the bus anyway
  * @param routes               rules for routes and timetables (ride caps, dwell, arrival window), JSON section {@code "routes"}
+ * @param schoolDaysPerYear    days a year the buses run, turning daily costs into yearly ones (default 190: design brief §2,
+ *                             planner choice; about 39 teaching weeks less holidays); 1..366; null (a plan stored before
+ *                             the field existed) reads as the default
  */
 public record PlanningPolicy(
         double walkThreshold_m,
@@ -65,7 +68,8 @@ public record PlanningPolicy(
         List<Integer> youngGrades,
         List<String> stopRoadClasses,
         List<String> noStopRoadEnvironments,
-        RouteRules routes) {
+        RouteRules routes,
+        Integer schoolDaysPerYear) {
 
     public static final double DEFAULT_WALK_THRESHOLD_M = 2_000;
     public static final double DEFAULT_MAX_HOME_SNAP_M = 300;
@@ -89,11 +93,18 @@ public record PlanningPolicy(
     /** 道路交通安全法实施条例 第六十三条: no stopping on bridges or in tunnels. */
     public static final List<String> DEFAULT_NO_STOP_ROAD_ENVIRONMENTS = List.of("bridge", "tunnel");
 
+    /** School days a year (design brief §2, planner choice). */
+    public static final int DEFAULT_SCHOOL_DAYS_PER_YEAR = 190;
+
     private static final int HIGHEST_GRADE = 12;
     private static final String LINK_SUFFIX = "_link";
 
     public PlanningPolicy {
         routes = routes == null ? RouteRules.defaults() : routes;
+        schoolDaysPerYear = schoolDaysPerYear == null ? Integer.valueOf(DEFAULT_SCHOOL_DAYS_PER_YEAR) : schoolDaysPerYear;
+        if (schoolDaysPerYear < 1 || schoolDaysPerYear > 366) {
+            throw new IllegalArgumentException("schoolDaysPerYear must be a whole number of days 1..366, got " + schoolDaysPerYear);
+        }
         gradeWalkThreshold_m = gradeWalkThreshold_m == null ? Map.of() : Map.copyOf(new TreeMap<>(gradeWalkThreshold_m));
         requirePositive("walkThreshold_m", walkThreshold_m);
         requirePositive("maxHomeSnap_m", maxHomeSnap_m);
@@ -129,6 +140,16 @@ public record PlanningPolicy(
         noStopRoadEnvironments = noStopRoadEnvironments(noStopRoadEnvironments);
     }
 
+    /** A policy with the default school days per year. */
+    public PlanningPolicy(double walkThreshold_m, Map<Integer, Double> gradeWalkThreshold_m, double maxHomeSnap_m,
+                          double maxOutsideArea_m, double maxWalkToStop_m, double maxWalkToStopGrades1to3_m,
+                          double maxWalkToBusRoad_m, List<Integer> youngGrades, List<String> stopRoadClasses,
+                          List<String> noStopRoadEnvironments, RouteRules routes) {
+        this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m, maxWalkToStop_m,
+                maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses, noStopRoadEnvironments,
+                routes, DEFAULT_SCHOOL_DAYS_PER_YEAR);
+    }
+
     /** A policy with the default walks to a stop and the default young grades and stopping rules. */
     public PlanningPolicy(double walkThreshold_m, Map<Integer, Double> gradeWalkThreshold_m, double maxHomeSnap_m,
                           double maxOutsideArea_m) {
@@ -153,35 +174,42 @@ public record PlanningPolicy(
     public PlanningPolicy withMaxWalkToStop(double maxWalkToStop_m, double maxWalkToStopGrades1to3_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, Math.max(maxWalkToBusRoad_m, maxWalkToStop_m), youngGrades,
-                stopRoadClasses, noStopRoadEnvironments, routes);
+                stopRoadClasses, noStopRoadEnvironments, routes, schoolDaysPerYear);
     }
 
     /** This policy with another bound on the walk to the nearest point a bus may stop. */
     public PlanningPolicy withMaxWalkToBusRoad(double maxWalkToBusRoad_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes);
+                noStopRoadEnvironments, routes, schoolDaysPerYear);
     }
 
     /** This policy with other young grades. */
     public PlanningPolicy withYoungGrades(Collection<Integer> youngGrades) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, List.copyOf(youngGrades), stopRoadClasses,
-                noStopRoadEnvironments, routes);
+                noStopRoadEnvironments, routes, schoolDaysPerYear);
     }
 
     /** This policy with other roads a bus may stop on. */
     public PlanningPolicy withStopRoads(Collection<String> stopRoadClasses, Collection<String> noStopRoadEnvironments) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, List.copyOf(stopRoadClasses),
-                List.copyOf(noStopRoadEnvironments), routes);
+                List.copyOf(noStopRoadEnvironments), routes, schoolDaysPerYear);
+    }
+
+    /** This policy with another number of school days per year. */
+    public PlanningPolicy withSchoolDaysPerYear(int days) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
+                noStopRoadEnvironments, routes, days);
     }
 
     /** This policy with other route rules. */
     public PlanningPolicy withRoutes(RouteRules routes) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes);
+                noStopRoadEnvironments, routes, schoolDaysPerYear);
     }
 
     /**
@@ -243,6 +271,7 @@ public record PlanningPolicy(
         @JsonProperty public List<String> stopRoadClasses;
         @JsonProperty public List<String> noStopRoadEnvironments;
         @JsonProperty @JsonMerge public RouteRules.Builder routes;
+        @JsonProperty public Integer schoolDaysPerYear;
 
         Builder(PlanningPolicy p) {
             walkThreshold_m = p.walkThreshold_m();
@@ -255,6 +284,7 @@ public record PlanningPolicy(
             stopRoadClasses = p.stopRoadClasses();
             noStopRoadEnvironments = p.noStopRoadEnvironments();
             routes = new RouteRules.Builder(p.routes());
+            schoolDaysPerYear = p.schoolDaysPerYear();
         }
 
         PlanningPolicy build() {
@@ -263,7 +293,7 @@ public record PlanningPolicy(
                     : Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m);
             return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                     maxWalkToStop_m, maxWalkToStopGrades1to3_m, toBusRoad_m, youngGrades, stopRoadClasses,
-                    noStopRoadEnvironments, routes.build());
+                    noStopRoadEnvironments, routes.build(), schoolDaysPerYear);
         }
     }
 

@@ -51,6 +51,20 @@ class PlanningPolicyTest {
     }
 
     @Test
+    void schoolDaysPerYearDefaultsTo190AndIsBounded() throws IOException {
+        assertEquals(190, PlanningPolicy.defaults().schoolDaysPerYear());
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, "{ \"schoolDaysPerYear\": 200 }");
+        assertEquals(200, PlanningPolicy.read(file).schoolDaysPerYear());
+        assertEquals(200, PlanningPolicy.read(file).withRoutes(RouteRules.defaults()).schoolDaysPerYear(),
+                "another rule changed keeps the days");
+        Files.writeString(file, "{ \"schoolDaysPerYear\": 400 }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
+        assertTrue(e.getMessage().contains("schoolDaysPerYear"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.defaults().withSchoolDaysPerYear(0));
+    }
+
+    @Test
     void negativeWalkToStopIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PlanningPolicy.defaults().withMaxWalkToStop(-1, 0));

@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -50,17 +51,41 @@ public class FirstAdmin {
         }
         String password = environment.getProperty("XIAOCHE_ADMIN_PASSWORD");
         if (password != null && !password.isBlank()) {
-            accounts.create(USERNAME, password, Role.ADMIN);
+            if (!createUnlessAnotherInstanceDid(password)) {
+                return;
+            }
             log.info("created user '{}' with the password from XIAOCHE_ADMIN_PASSWORD", USERNAME);
             return;
         }
         password = generatePassword();
-        accounts.create(USERNAME, password, Role.ADMIN);
+        if (!createUnlessAnotherInstanceDid(password)) {
+            return;
+        }
         log.warn("first start: created user '{}' with a generated password, printed once on the console (not in the log)", USERNAME);
         // On the console only, never through the logger: log files are kept, shipped and read by others.
         console.println("\n\n  First start: created user '" + USERNAME + "' with password  " + password
                 + "\n  It is shown only this once; sign in and create the other users.\n");
         console.flush();
+    }
+
+    /**
+     * Creates the admin; false when another instance starting on the same database created it first (the
+     * user name is unique in the database, so exactly one insert wins and only its password is printed).
+     */
+    private boolean createUnlessAnotherInstanceDid(String password) {
+        try {
+            accounts.create(USERNAME, password, Role.ADMIN);
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            log.info("user '{}' was created by another instance starting at the same time", USERNAME);
+            return false;
+        } catch (org.xiaoche.web.system.ApiException e) {
+            if (e.status() != org.springframework.http.HttpStatus.CONFLICT) {
+                throw e;
+            }
+            log.info("user '{}' was created by another instance starting at the same time", USERNAME);
+            return false;
+        }
     }
 
     static String generatePassword() {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.RosterLayers;
+import org.xiaoche.web.job.JobUploads;
 import org.xiaoche.web.system.ApiException;
 import org.xiaoche.web.system.UploadLimits;
 
@@ -24,9 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Datasets of a region: upload schools + students, list, delete, and the schools and students as GeoJSON. */
 @RestController
@@ -43,8 +42,10 @@ public class DatasetController {
     private final DatasetService datasets;
     private final DatasetRepository repository;
     private final UploadLimits uploadLimits;
+    private final JobUploads uploads;
 
-    public DatasetController(DatasetService datasets, DatasetRepository repository, UploadLimits uploadLimits) {
+    public DatasetController(DatasetService datasets, DatasetRepository repository, UploadLimits uploadLimits, JobUploads uploads) {
+        this.uploads = uploads;
         this.uploadLimits = uploadLimits;
         this.datasets = datasets;
         this.repository = repository;
@@ -63,14 +64,15 @@ public class DatasetController {
                               @RequestPart("schools") MultipartFile schools, @RequestPart("students") MultipartFile students,
                               Authentication auth) throws IOException {
         uploadLimits.checkRosterParts(schools, students);
-        Path dir = Files.createTempDirectory("xiaoche-upload-");
+        // Under the data folder, not the system temp folder: a copy a crash leaves is deleted at the next start.
+        Path dir = uploads.newFolder();
         try {
             // Keep the uploaded names: the readers pick the format by extension and name the file in problems.
             Path schoolsFile = save(schools, dir.resolve("schools"));
             Path studentsFile = save(students, dir.resolve("students"));
             return DatasetView.of(datasets.importFiles(regionId, name, crs, schoolsFile, studentsFile, auth.getName()));
         } finally {
-            deleteRecursively(dir);
+            uploads.delete(dir);
         }
     }
 
@@ -107,13 +109,5 @@ public class DatasetController {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

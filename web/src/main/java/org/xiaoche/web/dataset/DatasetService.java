@@ -57,8 +57,15 @@ public class DatasetService {
     public Dataset importFiles(long regionId, String name, String coordinateSystem, Path schoolsFile, Path studentsFile,
                                String createdBy) throws IOException {
         Region region = regions.get(regionId);
-        RoadNetwork network = networks.get(region);
         CoordinateSystem crs = parseCrs(coordinateSystem);
+        try (RegionNetworks.InUse inUse = networks.use(region)) {
+            return importFiles(region, inUse.network(), name, crs, schoolsFile, studentsFile, createdBy);
+        }
+    }
+
+    private Dataset importFiles(Region region, RoadNetwork network, String name, CoordinateSystem crs, Path schoolsFile,
+                                Path studentsFile, String createdBy) throws IOException {
+        long regionId = region.id();
         NetworkArea area = network.area(PlanningPolicy.defaults().maxOutsideArea_m());
         List<School> schools;
         List<Student> students;

@@ -69,11 +69,13 @@ public class EligibilityStep implements JobStep {
     public long compute(long datasetId, PlanningPolicy policy, Long jobId, ProgressListener progress) throws JsonProcessingException {
         Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new IllegalStateException("dataset " + datasetId + " was deleted"));
         progress.progress("load road network", 0.0);
-        RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
-        progress.progress("load roster", 0.05);
-        List<School> schools = datasets.schools(datasetId);
-        List<Student> students = datasets.students(datasetId);
-        EligibilityResult result = new EligibilityCalculator(network).compute(schools, students, policy, progress.slice(0.1, 0.9));
+        EligibilityResult result;
+        try (RegionNetworks.InUse network = networks.use(regions.findById(dataset.regionId()).orElseThrow())) {
+            progress.progress("load roster", 0.05);
+            List<School> schools = datasets.schools(datasetId);
+            List<Student> students = datasets.students(datasetId);
+            result = new EligibilityCalculator(network.network()).compute(schools, students, policy, progress.slice(0.1, 0.9));
+        }
         progress.progress("store results", 0.9);
         String policyJson = json.writeValueAsString(policy);
         Long runId = transaction.execute(status -> runs.insert(datasetId, jobId, policy.walkThreshold_m(), policyJson, result));

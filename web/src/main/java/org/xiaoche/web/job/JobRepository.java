@@ -89,14 +89,31 @@ public class JobRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT cancel_requested FROM job WHERE id = ?", Boolean.class, id));
     }
 
-    /** Fails every job {@code worker} was running: used when that worker is known to have stopped. */
-    public List<Long> failRunning(String worker, String reason) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM job WHERE state = ? AND worker = ?", Long.class,
-                JobState.RUNNING.code(), worker);
-        for (long id : ids) {
-            finish(id, JobState.FAILED, reason, JobResult.NONE);
+    /** Ends a job that has not started yet; false when it was claimed (or ended) first. */
+    public boolean finishQueued(long id, JobState state, String message) {
+        return jdbc.update("UPDATE job SET state = ?, message = ?, finished_at = ? WHERE id = ? AND state = ?",
+                state.code(), truncate(message, 4000), Timestamp.from(Instant.now()), id, JobState.QUEUED.code()) == 1;
+    }
+
+    /** Every job that is queued or running. */
+    public List<Job> listUnfinished() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM job WHERE state IN (?, ?) ORDER BY id", rowMapper,
+                JobState.QUEUED.code(), JobState.RUNNING.code());
+    }
+
+    /**
+     * Fails every running job whose worker is not alive (it crashed, was killed or stopped without
+     * ending it): such a job cannot resume and must never be left looking as if it were running.
+     */
+    public List<Long> failRunningOfDeadWorkers(java.util.function.Predicate<String> alive, String reason) {
+        List<Long> failed = new java.util.ArrayList<>();
+        for (Job job : listUnfinished()) {
+            if (job.state() == JobState.RUNNING && !alive.test(job.worker())
+                    && finish(job.id(), JobState.FAILED, reason, JobResult.NONE)) {
+                failed.add(job.id());
+            }
         }
-        return ids;
+        return failed;
     }
 
     private Map<String, String> readParams(String text) {

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,8 @@ import java.util.List;
 @Configuration
 public class JobScheduling {
 
-    /** Reason stored on jobs this instance was running when it stopped without finishing them. */
-    public static final String INTERRUPTED_BY_RESTART = "interrupted by restart";
+    /** Reason stored on jobs whose instance stopped (crash, kill, restart) before they ended. */
+    public static final String INTERRUPTED = "interrupted: the instance running it stopped before it ended; start it again";
     static final String TASK_NAME = "xiaoche-job";
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduling.class);
@@ -39,17 +40,18 @@ public class JobScheduling {
     }
 
     @Bean
-    OneTimeTask<Long> jobTask(@Lazy JobRunner runner, JobRepository jobs) {
+    OneTimeTask<Long> jobTask(@Lazy JobRunner runner, JobRepository jobs, @Lazy JobUploads uploads,
+                              ObjectProvider<CrashRecovery> recoveries) {
         return Tasks.oneTime(TASK_NAME, Long.class)
-                .onDeadExecution(new FailDeadJob(jobs))
+                .onDeadExecution(new FailDeadJob(jobs, uploads, recoveries))
                 .execute((instance, context) -> runner.run(instance.getData()));
     }
 
     @Bean
-    Scheduler jobScheduler(DataSource dataSource, OneTimeTask<Long> jobTask, XiaocheProperties properties) {
+    Scheduler jobScheduler(DataSource dataSource, OneTimeTask<Long> jobTask, XiaocheProperties properties, Instances instances) {
         Duration heartbeat = Duration.ofSeconds(properties.jobs().heartbeatSeconds());
         return Scheduler.create(dataSource, jobTask)
-                .schedulerName(new SchedulerName.Fixed(properties.instanceName()))
+                .schedulerName(new SchedulerName.Fixed(instances.self()))
                 .threads(properties.jobs().threads())
                 .pollingInterval(Duration.ofSeconds(2))
                 .heartbeatInterval(heartbeat)
@@ -58,20 +60,24 @@ public class JobScheduling {
     }
 
     /**
-     * Starts the queue once the context is up, after failing the jobs this instance was running when
-     * it last stopped: they cannot resume, and must never be left looking as if they were running.
+     * Starts the queue once the context is up, after failing the jobs that instances no longer alive were
+     * running (they cannot resume, and must never be left looking as if they were running) and cleaning up
+     * what those jobs left behind.
      */
     @Bean
-    SmartLifecycle jobSchedulerLifecycle(Scheduler scheduler, JobRepository jobs, XiaocheProperties properties) {
+    SmartLifecycle jobSchedulerLifecycle(Scheduler scheduler, JobRepository jobs, Instances instances, JobUploads uploads,
+                                         ObjectProvider<CrashRecovery> recoveries) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
-                List<Long> interrupted = jobs.failRunning(properties.instanceName(), INTERRUPTED_BY_RESTART);
+                List<Long> interrupted = jobs.failRunningOfDeadWorkers(instances::isAlive, INTERRUPTED);
                 if (!interrupted.isEmpty()) {
-                    log.warn("jobs {} were interrupted by a restart of {} and are marked failed", interrupted, properties.instanceName());
+                    log.warn("jobs {} were cut off when their instance stopped and are marked failed", interrupted);
                 }
+                interrupted.forEach(id -> jobs.findById(id).ifPresent(uploads::release));
+                recoveries.orderedStream().forEach(CrashRecovery::recover);
                 scheduler.start();
                 running = true;
             }
@@ -93,14 +99,17 @@ public class JobScheduling {
      * An instance stopped heart-beating while running a job (crash, kill, lost machine): the job
      * fails with a reason instead of silently running again, and its queue entry is removed.
      */
-    private record FailDeadJob(JobRepository jobs) implements DeadExecutionHandler<Long> {
+    private record FailDeadJob(JobRepository jobs, JobUploads uploads, ObjectProvider<CrashRecovery> recoveries) implements DeadExecutionHandler<Long> {
         @Override
         public void deadExecution(ExecutionComplete dead, ExecutionOperations<Long> operations) {
             Execution execution = dead.getExecution();
             Object data = execution.taskInstance.getData();
-            if (data instanceof Long jobId) {
-                jobs.findById(jobId).filter(j -> j.state() == JobState.RUNNING).ifPresent(j ->
-                        jobs.finish(jobId, JobState.FAILED, "interrupted: instance " + execution.pickedBy + " stopped", JobResult.NONE));
+            // Queued too: the instance may have died between taking the entry and claiming the job.
+            if (data instanceof Long jobId && jobs.findById(jobId).filter(j -> !j.state().finished()).isPresent()) {
+                jobs.finish(jobId, JobState.FAILED, INTERRUPTED, JobResult.NONE);
+                jobs.findById(jobId).ifPresent(uploads::release);
+                log.warn("job {} was cut off when instance {} stopped and is marked failed", jobId, execution.pickedBy);
+                recoveries.orderedStream().forEach(CrashRecovery::recover);
             }
             operations.remove();
         }

@@ -17,9 +17,11 @@ public class JobService {
     private final JobRunner runner;
     private final Scheduler scheduler;
     private final OneTimeTask<Long> jobTask;
+    private final JobUploads uploads;
 
-    public JobService(JobRepository jobs, JobRunner runner, Scheduler scheduler, OneTimeTask<Long> jobTask) {
+    public JobService(JobRepository jobs, JobRunner runner, Scheduler scheduler, OneTimeTask<Long> jobTask, JobUploads uploads) {
         this.jobs = jobs;
+        this.uploads = uploads;
         this.runner = runner;
         this.scheduler = scheduler;
         this.jobTask = jobTask;
@@ -34,6 +36,7 @@ public class JobService {
             scheduler.schedule(jobTask.instance(JobScheduling.instanceId(id), id), Instant.now());
         } catch (RuntimeException e) {
             jobs.finish(id, JobState.FAILED, "could not queue the job (details are in the server log)", JobResult.NONE);
+            uploads.release(get(id));
             throw e;
         }
         return get(id);
@@ -49,9 +52,13 @@ public class JobService {
      * @throws ApiException 409 when the job has already ended
      */
     public Job cancel(long id) {
-        Job job = get(id);
-        if (job.state() == JobState.QUEUED && jobs.finish(id, JobState.CANCELLED, "cancelled before it started", JobResult.NONE)) {
-            return get(id);
+        get(id);
+        // Only a job still queued ends here; one claimed meanwhile is asked to stop instead, so a job that
+        // has started is never shown cancelled while it runs on and stores its result.
+        if (jobs.finishQueued(id, JobState.CANCELLED, "cancelled before it started")) {
+            Job cancelled = get(id);
+            uploads.release(cancelled);
+            return cancelled;
         }
         if (!jobs.requestCancel(id) && get(id).state().finished()) {
             throw new ApiException(HttpStatus.CONFLICT, "job " + id + " has already ended (" + get(id).state().code() + ")");

@@ -26,6 +26,7 @@ import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.job.JobService;
+import org.xiaoche.web.job.JobUploads;
 import org.xiaoche.web.job.JobView;
 import org.xiaoche.web.system.ApiException;
 import org.xiaoche.web.system.UploadLimits;
@@ -41,7 +42,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
@@ -128,12 +128,14 @@ public class PlanController {
     private final RegionRepository regions;
     private final RegionNetworks networks;
     private final UploadLimits uploadLimits;
+    private final JobUploads uploads;
     private final PlanScopes scopes;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
-                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits,
+                          RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits, JobUploads uploads,
                           PlanScopes scopes) {
         this.uploadLimits = uploadLimits;
+        this.uploads = uploads;
         this.scopes = scopes;
         this.plans = plans;
         this.datasets = datasets;
@@ -147,7 +149,7 @@ public class PlanController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public JobView start(@RequestBody NewPlan request, Authentication auth) {
-        return submit(request.datasetId(), null, null, auth);
+        return submit(request.datasetId(), null, null, null, auth);
     }
 
     /**
@@ -162,20 +164,31 @@ public class PlanController {
                                   Authentication auth) throws IOException {
         uploadLimits.checkRosterParts(fleet, policy);
         Dataset dataset = datasets.get(datasetId);
-        String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, "fleet");
-        Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));
-        String policyFile = policy == null || policy.isEmpty() ? null : save(policy, "policy");
-        PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults()
-                : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
-        if (readFleet != null && !readFleet.depots().isEmpty()) {
-            String original = fleet.getOriginalFilename() == null ? "" : fleet.getOriginalFilename().replaceAll(".*[/\\\\]", "");
-            String name = original.isBlank() ? Path.of(fleetFile).getFileName().toString() : original;
-            DepotCheck.check(name, readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()), readPolicy);
+        // The copies live until the plan job ends (it deletes them), or only until this request fails.
+        Path folder = uploads.newFolder();
+        boolean handedToJob = false;
+        try {
+            String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, folder, "fleet");
+            Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));
+            String policyFile = policy == null || policy.isEmpty() ? null : save(policy, folder, "policy");
+            PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults()
+                    : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+            if (readFleet != null && !readFleet.depots().isEmpty()) {
+                String original = fleet.getOriginalFilename() == null ? "" : fleet.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+                String name = original.isBlank() ? Path.of(fleetFile).getFileName().toString() : original;
+                DepotCheck.check(name, readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()), readPolicy);
+            }
+            JobView job = submit(datasetId, fleetFile, policyFile, uploads.relative(folder), auth);
+            handedToJob = true;
+            return job;
+        } finally {
+            if (!handedToJob) {
+                uploads.delete(folder);
+            }
         }
-        return submit(datasetId, fleetFile, policyFile, auth);
     }
 
-    private JobView submit(long datasetId, String fleetFile, String policyFile, Authentication auth) {
+    private JobView submit(long datasetId, String fleetFile, String policyFile, String uploadDir, Authentication auth) {
         datasets.get(datasetId);
         Map<String, String> params = new HashMap<>();
         params.put("datasetId", Long.toString(datasetId));
@@ -185,6 +198,9 @@ public class PlanController {
         }
         if (policyFile != null) {
             params.put("policyFile", policyFile);
+        }
+        if (uploadDir != null) {
+            params.put(JobUploads.PARAM, uploadDir);
         }
         return JobView.of(jobs.submit(PlanStep.KIND, params, auth.getName()));
     }
@@ -286,14 +302,12 @@ public class PlanController {
         return view.limitedTo((int) stops, (int) buses, runs.size(), runs.stream().mapToDouble(PlanRepository.RunRow::length_km).sum());
     }
 
-    private String save(MultipartFile part, String what) throws IOException {
-        Path relative = PlanStep.inputsDir().resolve(UUID.randomUUID() + "-" + what + ".json");
-        Path file = properties.dataDir().resolve(relative);
-        Files.createDirectories(file.getParent());
+    private String save(MultipartFile part, Path folder, String what) throws IOException {
+        Path file = folder.resolve(what + ".json");
         try (InputStream in = part.getInputStream()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return relative.toString();
+        return uploads.relative(file);
     }
 
     private static ResponseEntity<byte[]> geo(byte[] body) {

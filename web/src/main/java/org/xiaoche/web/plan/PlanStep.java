@@ -106,7 +106,12 @@ public class PlanStep implements JobStep {
     public Computed solve(long datasetId, Fleet fleet, PlanningPolicy policy, ProgressListener progress) {
         Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new IllegalStateException("dataset " + datasetId + " was deleted"));
         progress.progress("load road network", 0.0);
-        RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
+        try (RegionNetworks.InUse inUse = networks.use(regions.findById(dataset.regionId()).orElseThrow())) {
+            return solve(datasetId, inUse.network(), fleet, policy, progress);
+        }
+    }
+
+    private Computed solve(long datasetId, RoadNetwork network, Fleet fleet, PlanningPolicy policy, ProgressListener progress) {
         progress.progress("load roster", 0.02);
         var schools = datasets.schools(datasetId);
         var students = datasets.students(datasetId);
@@ -146,10 +151,5 @@ public class PlanStep implements JobStep {
                 : defaults.iterationsPerStop();
         return new SolverBudget(defaults.seed(), iterationsPerStop, defaults.minIterations(), defaults.maxIterations(),
                 Duration.ofMillis(Math.round(wallCap_s * 1000)));
-    }
-
-    /** Where uploaded fleet and policy files of plan jobs live, relative to the data folder. */
-    static Path inputsDir() {
-        return Path.of("plan-inputs");
     }
 }

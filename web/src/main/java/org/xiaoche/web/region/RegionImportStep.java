@@ -39,7 +39,7 @@ public class RegionImportStep implements JobStep {
     /** Builds the graph and records the region ready, or failed with the reason; also used by the demo. */
     public RoadNetwork importInto(Region region, JobContext context) {
         try {
-            regions.markImporting(region.id());
+            regions.markImporting(region.id(), context.jobId());
             RoadNetwork network = networks.load(region, context.progress());
             var b = network.baseGraph().getBounds();
             regions.markReady(region.id(), network.nodeCount(), network.edgeCount(), new Envelope(b.minLon, b.maxLon, b.minLat, b.maxLat));

@@ -9,6 +9,7 @@ import org.xiaoche.web.system.ApiException;
 import org.xiaoche.web.system.XiaocheProperties;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,31 +17,68 @@ import java.util.concurrent.ConcurrentHashMap;
  * The loaded road networks, one per region, opened on first use. Graphs are built once into the
  * graph cache under the data folder and afterwards only loaded, so a restart costs a load, not an
  * import. Owned by the Spring context (closed with it), not a static cache.
+ * <p>
+ * Each region's network is loaded at most once however many threads ask for it first (the others
+ * wait for that load), and long work holds it through {@link #use}: a region whose network is in use
+ * cannot be forgotten (deleted), so no job ever finds its graph closed under it.
  */
 @Component
 public class RegionNetworks {
 
     private final XiaocheProperties properties;
     private final Map<Long, RoadNetwork> loaded = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    /** How many {@link InUse} holders each region's network has now; guarded by {@code this}. */
+    private final Map<Long, Integer> users = new HashMap<>();
 
     public RegionNetworks(XiaocheProperties properties) {
         this.properties = properties;
     }
 
-    /** Imports (or loads) the region's graph, reporting progress; replaces what was loaded before. */
+    /** A region's network held for a piece of long work; closing it lets the region be deleted again. */
+    public final class InUse implements AutoCloseable {
+        private final long regionId;
+        private final RoadNetwork network;
+        private boolean closed;
+
+        private InUse(long regionId, RoadNetwork network) {
+            this.regionId = regionId;
+            this.network = network;
+        }
+
+        public RoadNetwork network() {
+            return network;
+        }
+
+        @Override
+        public void close() {
+            synchronized (RegionNetworks.this) {
+                if (!closed) {
+                    closed = true;
+                    users.merge(regionId, -1, (a, b) -> a + b == 0 ? null : a + b);
+                }
+            }
+        }
+    }
+
+    /**
+     * Imports (or loads) the region's graph, reporting progress; when it is loaded already, that network
+     * (built from the same file) is returned as it is.
+     */
     public RoadNetwork load(Region region, ProgressListener progress) {
         synchronized (lockFor(region.id())) {
-            RoadNetwork network = RoadNetwork.importOrLoad(osmPath(region), properties.graphCacheDir(), progress);
-            RoadNetwork previous = loaded.put(region.id(), network);
-            if (previous != null && previous != network) {
-                previous.close();
+            RoadNetwork network = loaded.get(region.id());
+            if (network == null) {
+                network = RoadNetwork.importOrLoad(osmPath(region), properties.graphCacheDir(), progress);
+                loaded.put(region.id(), network);
             }
             return network;
         }
     }
 
     /**
-     * The region's network, loading its built graph when needed.
+     * The region's network, loading its built graph when needed; for short reads (a request). Long work
+     * takes it through {@link #use} instead.
      *
      * @throws ApiException 409 while the region is not ready
      */
@@ -52,10 +90,34 @@ public class RegionNetworks {
         return network != null ? network : load(region, ProgressListener.NONE);
     }
 
+    /** Like {@link #get}, held until the returned value is closed: the region cannot be deleted meanwhile. */
+    public InUse use(Region region) {
+        synchronized (this) {
+            users.merge(region.id(), 1, Integer::sum);
+        }
+        try {
+            return new InUse(region.id(), get(region));
+        } catch (RuntimeException e) {
+            new InUse(region.id(), null).close();
+            throw e;
+        }
+    }
+
+    /**
+     * Closes and drops the region's network before the region is deleted.
+     *
+     * @throws ApiException 409 while a job uses it
+     */
     public void forget(long regionId) {
-        RoadNetwork network = loaded.remove(regionId);
-        if (network != null) {
-            network.close();
+        synchronized (this) {
+            if (users.containsKey(regionId)) {
+                throw new ApiException(HttpStatus.CONFLICT, "region " + regionId
+                        + " is in use by a running job; cancel the job or wait for it to end, then delete the region");
+            }
+            RoadNetwork network = loaded.remove(regionId);
+            if (network != null) {
+                network.close();
+            }
         }
     }
 
@@ -64,7 +126,7 @@ public class RegionNetworks {
     }
 
     private Object lockFor(long regionId) {
-        return ("region-network-" + regionId).intern();
+        return locks.computeIfAbsent(regionId, id -> new Object());
     }
 
     @PreDestroy

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code region} table. */
@@ -82,8 +83,17 @@ public class RegionRepository {
                 message == null || message.length() <= 2000 ? message : message.substring(0, 2000), id);
     }
 
-    public void markImporting(long id) {
-        jdbc.update("UPDATE region SET state = ?, message = NULL WHERE id = ?", Region.IMPORTING, id);
+    /** The region is being imported by job {@code jobId} (null: by no job, e.g. in a test). */
+    public void markImporting(long id, Long jobId) {
+        jdbc.update("UPDATE region SET state = ?, message = NULL, import_job_id = ? WHERE id = ?", Region.IMPORTING, jobId, id);
+    }
+
+    /** Ids of the regions still importing, with the job importing each (null when none was recorded yet). */
+    public Map<Long, Long> importing() {
+        Map<Long, Long> byRegion = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT id, import_job_id FROM region WHERE state = ? ORDER BY id",
+                rs -> { byRegion.put(rs.getLong(1), (Long) rs.getObject(2, Long.class)); }, Region.IMPORTING);
+        return byRegion;
     }
 
     public boolean delete(long id) {

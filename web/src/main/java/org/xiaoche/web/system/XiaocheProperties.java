@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * Settings of the service under {@code xiaoche.*}.
  *
  * @param dataDir      folder for uploaded extracts, built graphs and the embedded database
- * @param instanceName this instance's name in the job table (one name per running process)
+ * @param instanceName the first part of this instance's name in the job table; each process adds a random
+ *                     suffix at start, so no two processes share a name (see {@code job.Instances})
  * @param demo         create the demo region, dataset and eligibility run on first start
  * @param jobs         background job settings
  * @param planning     planning job settings

@@ -62,4 +62,18 @@ class FirstAdminTest {
         verify(accounts).create(eq(FirstAdmin.USERNAME), anyString(), eq(Role.ADMIN));
         assertFalse(console.toString(StandardCharsets.UTF_8).contains("given-secret-123"));
     }
+
+    @Test
+    void anotherInstanceCreatingTheAdminFirstIsNoErrorAndPrintsNoPassword() {
+        UserAccountRepository users = mock(UserAccountRepository.class);
+        AccountService accounts = mock(AccountService.class);
+        when(users.count()).thenReturn(0L);
+        // Both instances saw no users; the other one's insert won the unique user name.
+        when(accounts.create(eq(FirstAdmin.USERNAME), anyString(), eq(Role.ADMIN)))
+                .thenThrow(new org.springframework.dao.DuplicateKeyException("app_user_username_key"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new FirstAdmin(users, accounts, new MockEnvironment(), new PrintStream(console, true, StandardCharsets.UTF_8))
+                .createIfNoUsers();
+        assertFalse(console.toString(StandardCharsets.UTF_8).contains("password"), "a password that was never stored is not shown");
+    }
 }

@@ -15,6 +15,8 @@ enum Column {
     BELL_TIME("bell_time", "上课时间"),
     DISMISSAL_TIME("dismissal_time", "放学时间"),
     TEACHING_POINT("teaching_point", "教学点"),
+    BOARDING_BEDS("boarding_beds", "寄宿床位", "床位数"),
+    CANTEEN_SEATS("canteen_seats", "食堂座位", "就餐座位"),
     STUDENT_ID("student_id", "studentid", "学生编号"),
     GRADE("grade", "年级"),
     WHEELCHAIR("wheelchair", "轮椅");

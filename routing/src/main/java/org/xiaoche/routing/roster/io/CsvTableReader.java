@@ -33,7 +33,7 @@ final class CsvTableReader implements TableReader {
             return;
         }
         try (InputStream in = Files.newInputStream(file);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16)) {
+             BufferedReader reader = new BufferedReader(new QuoteLimitReader(new InputStreamReader(in, charset)), 1 << 16)) {
             if (head.hasUtf8Bom()) {
                 reader.skip(1); // the BOM decodes to one U+FEFF character
             }
@@ -46,6 +46,8 @@ final class CsvTableReader implements TableReader {
                     .setIgnoreEmptyLines(false) // keep line numbers exact; blank rows are skipped by the sink
                     .get();
             parse(format.parse(reader), sink, problems);
+        } catch (QuoteLimitReader.UnclosedQuoteException e) {
+            problems.add(e.line, "", "malformed CSV: " + e.getMessage());
         }
     }
 
@@ -70,7 +72,15 @@ final class CsvTableReader implements TableReader {
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             // commons-csv reports malformed quoting this way; its message names only positions.
-            problems.add(linesBefore + 1, "", "malformed CSV (check quotes): " + rootMessage(e));
+            Throwable t = e;
+            while (t.getCause() != null && !(t instanceof QuoteLimitReader.UnclosedQuoteException)) {
+                t = t.getCause();
+            }
+            if (t instanceof QuoteLimitReader.UnclosedQuoteException unclosed) {
+                problems.add(unclosed.line, "", "malformed CSV: " + unclosed.getMessage());
+            } else {
+                problems.add(linesBefore + 1, "", "malformed CSV (check quotes): " + t.getMessage());
+            }
         }
     }
 
@@ -114,13 +124,5 @@ final class CsvTableReader implements TableReader {
 
     private static long count(String s, char c) {
         return s.chars().filter(ch -> ch == c).count();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

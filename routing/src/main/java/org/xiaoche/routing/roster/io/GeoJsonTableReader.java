@@ -1,7 +1,11 @@
 package org.xiaoche.routing.roster.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,13 +22,26 @@ import java.util.Set;
 
 /**
  * Reads a GeoJSON FeatureCollection of Points. The table's columns are {@code lon} and {@code lat}
- * (from the geometry, which wins over any lon/lat properties) followed by every property name
- * that occurs in any feature; row numbers are 1-based feature numbers.
+ * (from the geometry, which wins over any lon/lat properties) followed by every property that names a
+ * roster column in any feature (other properties are ignored, as unknown CSV columns are); row numbers
+ * are 1-based feature numbers.
+ * <p>
+ * Streaming, in two passes (one for the columns, one for the rows), one feature in memory at a time:
+ * memory does not grow with the file, and work grows with features × roster columns, not with every
+ * distinct property name a GIS tool wrote (which made a file of many features quadratic).
  */
 final class GeoJsonTableReader implements TableReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(64).build())
+            .build());
     private static final Set<Column> LOCATION = EnumSet.of(Column.LON, Column.LAT);
+    private static final Set<Column> PROPERTIES = EnumSet.complementOf(EnumSet.of(Column.LON, Column.LAT));
+
+    /** What one pass does with each feature, numbered from 1. */
+    private interface FeatureVisitor {
+        void feature(long number, JsonNode feature);
+    }
 
     @Override
     public void read(Path file, TableSink sink, ProblemList problems) throws IOException {
@@ -36,35 +53,22 @@ final class GeoJsonTableReader implements TableReader {
             problems.fileProblem("the file is not a GeoJSON object (it does not start with '{')");
             return;
         }
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            // Only the position is reported: the parser's message can quote file content.
-            JsonLocation at = e.getLocation();
-            problems.fileProblem("the file is not valid JSON" + (at == null ? ""
-                    : " (near line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        Set<String> names = new LinkedHashSet<>();
+        if (!pass(file, problems, (number, feature) -> collectNames(feature, names))) {
             return;
         }
-        JsonNode features = root.path("features");
-        if (!"FeatureCollection".equals(root.path("type").asText()) || !features.isArray()) {
-            problems.fileProblem("the file is not a GeoJSON FeatureCollection with a \"features\" array");
-            return;
-        }
-        List<String> propertyNames = propertyNames(features);
+        List<String> propertyNames = new ArrayList<>(names);
         List<String> header = new ArrayList<>();
         header.add(Column.LON.canonical());
         header.add(Column.LAT.canonical());
         header.addAll(propertyNames);
         sink.header(0, header);
-        for (int i = 0; i < features.size(); i++) {
-            long featureNumber = i + 1L;
-            JsonNode feature = features.get(i);
+        pass(file, problems, (featureNumber, feature) -> {
             JsonNode geometry = feature.path("geometry");
             JsonNode coordinates = geometry.path("coordinates");
             if (!"Point".equals(geometry.path("type").asText()) || !coordinates.isArray() || coordinates.size() < 2) {
                 problems.add(featureNumber, "geometry", "the feature's geometry is not a Point with coordinates");
-                continue;
+                return;
             }
             List<String> cells = new ArrayList<>(header.size());
             cells.add(text(coordinates.get(0)));
@@ -74,22 +78,64 @@ final class GeoJsonTableReader implements TableReader {
                 cells.add(text(properties.get(name)));
             }
             sink.row(featureNumber, cells);
-        }
+        });
     }
 
-    /** Property names in first-seen order, minus lon/lat aliases (the geometry supplies those). */
-    private static List<String> propertyNames(JsonNode features) {
-        Set<String> names = new LinkedHashSet<>();
-        for (JsonNode feature : features) {
-            Iterator<String> it = feature.path("properties").fieldNames();
-            while (it.hasNext()) {
-                String name = it.next();
-                if (Column.named(name, LOCATION).isEmpty()) {
-                    names.add(name);
+    /**
+     * Reads the file once, handing each feature of the top-level {@code features} array to {@code visitor};
+     * false (after recording the problem) when the file is not valid JSON or not a FeatureCollection.
+     */
+    private static boolean pass(Path file, ProblemList problems, FeatureVisitor visitor) throws IOException {
+        boolean collection = false;
+        boolean features = false;
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                problems.fileProblem("the file is not a GeoJSON object");
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(field) && value == JsonToken.VALUE_STRING) {
+                    collection = "FeatureCollection".equals(parser.getText());
+                } else if ("features".equals(field) && value == JsonToken.START_ARRAY) {
+                    features = true;
+                    long number = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode feature = JSON.readTree(parser);
+                        visitor.feature(++number, feature == null ? JSON.nullNode() : feature);
+                    }
+                } else {
+                    parser.skipChildren();
                 }
             }
+            if (parser.nextToken() != null) {
+                problems.fileProblem("the file has text after its GeoJSON object");
+                return false;
+            }
+        } catch (JsonProcessingException e) {
+            // Only the position is reported: the parser's message can quote file content.
+            JsonLocation at = e.getLocation();
+            problems.fileProblem("the file is not valid JSON" + (at == null ? ""
+                    : " (near line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            return false;
         }
-        return new ArrayList<>(names);
+        if (!collection || !features) {
+            problems.fileProblem("the file is not a GeoJSON FeatureCollection with a \"features\" array");
+            return false;
+        }
+        return true;
+    }
+
+    /** Adds the feature's property names that name a roster column other than lon/lat (the geometry supplies those). */
+    private static void collectNames(JsonNode feature, Set<String> names) {
+        Iterator<String> it = feature.path("properties").fieldNames();
+        while (it.hasNext()) {
+            String name = it.next();
+            if (!names.contains(name) && Column.named(name, LOCATION).isEmpty() && Column.named(name, PROPERTIES).isPresent()) {
+                names.add(name);
+            }
+        }
     }
 
     private static String text(JsonNode value) {

@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * <p>Column names are case-insensitive and accept Chinese aliases (学校编号, 经度, 纬度, …); extra
  * columns are ignored. Schools: {@code school_id, name, level, lon, lat, bell_time, dismissal_time}
- * required, {@code capacity} (0 = unknown) and {@code teaching_point} (default false) optional.
+ * required, {@code capacity} (0 = unknown), {@code teaching_point} (default false), {@code boarding_beds} (寄宿床位)
+ * and {@code canteen_seats} (食堂座位) (empty = unknown) optional.
  * Students: {@code student_id, school_id, grade, lon, lat} required, {@code wheelchair} optional.
  */
 public final class RosterReader {

@@ -19,7 +19,8 @@ final class SchoolRows implements TableSink {
 
     private static final Set<Column> REQUIRED = EnumSet.of(Column.SCHOOL_ID, Column.NAME, Column.LEVEL,
             Column.LON, Column.LAT, Column.BELL_TIME, Column.DISMISSAL_TIME);
-    private static final Set<Column> OPTIONAL = EnumSet.of(Column.CAPACITY, Column.TEACHING_POINT);
+    private static final Set<Column> OPTIONAL = EnumSet.of(Column.CAPACITY, Column.TEACHING_POINT,
+            Column.BOARDING_BEDS, Column.CANTEEN_SEATS);
     private static final int MAX_CAPACITY = 100_000;
 
     private final ProblemList problems;
@@ -59,9 +60,17 @@ final class SchoolRows implements TableSink {
             f.problem(Column.DISMISSAL_TIME, "dismissal time " + dismissal + " is not after bell time " + bell);
         }
         boolean teachingPoint = f.flag(Column.TEACHING_POINT);
+        Integer beds = optionalCount(f, Column.BOARDING_BEDS);
+        Integer seats = optionalCount(f, Column.CANTEEN_SEATS);
         if (f.rowIsValid() && problems.isEmpty()) {
-            schools.add(new School(id, name, level, location, capacity, bell, dismissal, teachingPoint));
+            schools.add(new School(id, name, level, location, capacity, bell, dismissal, teachingPoint, beds, seats));
         }
+    }
+
+    /** A non-negative whole number, or null (unknown) when the cell is empty or the column absent. */
+    private static Integer optionalCount(RowFields f, Column c) {
+        String text = f.text(c);
+        return text.isEmpty() ? null : f.integer(text, c, 0, MAX_CAPACITY);
     }
 
     /** True once a header was seen, i.e. the file was a table at all. */
