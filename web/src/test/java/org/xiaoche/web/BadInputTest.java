@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -105,5 +106,13 @@ class BadInputTest {
                 .param("datasetId", dataset.get("id").asText()).with(PLANNER).with(csrf().asHeader()), 400);
         assertTrue(refused.get("message").asText().startsWith("sea-fleet.json: depot D-sea (123.50000, 36.00000) is outside the region"),
                 refused.toString());
+
+        // a fleet file that does not read: named as the planner named it, never by our stored copy
+        JsonNode broken = call(multipart("/api/plans").file(new MockMultipartFile("fleet", "broken-fleet.json",
+                "application/json", "{\"busTypes\": [".getBytes(StandardCharsets.UTF_8)))
+                .param("datasetId", dataset.get("id").asText()).with(PLANNER).with(csrf().asHeader()), 400);
+        assertEquals("invalid-file", broken.get("code").asText(), broken.toString());
+        assertTrue(broken.get("message").asText().startsWith("broken-fleet.json: "), broken.toString());
+        assertFalse(broken.get("message").asText().matches("(?s).*(fleet-[0-9]|uploads|/tmp/|xiaoche-web-test).*"), broken.toString());
     }
 }

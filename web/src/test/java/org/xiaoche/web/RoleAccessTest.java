@@ -109,6 +109,7 @@ class RoleAccessTest {
         return Stream.of(
                 Arguments.of("/api/me", "admin planner viewer operator"),
                 Arguments.of("/api/users", "admin"),
+                Arguments.of("/api/audit", "admin"),
                 Arguments.of("/api/regions", "admin planner viewer operator"),
                 Arguments.of("/api/regions/{region}", "admin planner viewer operator"),
                 Arguments.of("/api/regions/{region}/roads.geojson", "admin planner viewer operator"),

@@ -12,7 +12,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
 
 /**
  * On the very first start (no users at all) creates the user {@code admin}, with the password from
@@ -24,7 +23,6 @@ public class FirstAdmin {
 
     public static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final UserAccountRepository users;
     private final AccountService accounts;
@@ -57,7 +55,7 @@ public class FirstAdmin {
             log.info("created user '{}' with the password from XIAOCHE_ADMIN_PASSWORD", USERNAME);
             return;
         }
-        password = generatePassword();
+        password = PasswordRule.generate();
         if (!createUnlessAnotherInstanceDid(password)) {
             return;
         }
@@ -88,12 +86,4 @@ public class FirstAdmin {
         }
     }
 
-    static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
-    }
 }

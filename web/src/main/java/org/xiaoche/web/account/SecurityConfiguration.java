@@ -3,6 +3,8 @@ package org.xiaoche.web.account;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -66,7 +72,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, UploadLimits uploadLimits,
-                                    SessionRegistry sessionRegistry, XiaocheProperties properties) throws Exception {
+                                    SessionRegistry sessionRegistry, XiaocheProperties properties, LoginThrottle throttle,
+                                    @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlerMappings)
+            throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .authorizeHttpRequests(auth -> auth
@@ -108,10 +116,20 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/jobs/*").authenticated()
                         .requestMatchers(POST, "/api/jobs/*/cancel").hasRole(PLANNER)
                         .requestMatchers("/api/users", "/api/users/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/audit").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/me").authenticated()
-                        .requestMatchers("/api/**").denyAll()
+                        .requestMatchers(POST, "/api/me/password").authenticated()
+                        // unknown paths answer 404; endpoints without a rule above stay closed
+                        .requestMatchers("/api/**").access(new UnknownApiPaths(handlerMappings))
+                        .requestMatchers(GET, "/users").hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(loginSucceeded(throttle))
+                        .failureHandler((request, response, e) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        }))
+                .addFilterBefore(new LoginThrottle.Filter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new HeaderOnlyForMultipart()))
@@ -136,6 +154,16 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(jsonEntryPoint(json), api)
                         .defaultAccessDeniedHandlerFor(jsonAccessDenied(json), api));
         return http.build();
+    }
+
+    /** Back to the page asked for before the login (or the start page), and the name's failure count cleared. */
+    private static AuthenticationSuccessHandler loginSucceeded(LoginThrottle throttle) {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     private static AuthenticationEntryPoint jsonEntryPoint(ObjectMapper json) {

@@ -2,6 +2,6 @@ package org.xiaoche.web.account;
 
 import java.time.Instant;
 
-/** A login. The password is kept only as a BCrypt hash. */
-public record UserAccount(long id, String username, String passwordHash, Role role, Instant createdAt) {
+/** A login. The password is kept only as a BCrypt hash; a disabled user cannot sign in. */
+public record UserAccount(long id, String username, String passwordHash, Role role, boolean enabled, Instant createdAt) {
 }

@@ -1,5 +1,8 @@
 package org.xiaoche.web.dataset;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.xiaoche.web.audit.AuditLog;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +46,13 @@ public class DatasetController {
     private final DatasetRepository repository;
     private final UploadLimits uploadLimits;
     private final JobUploads uploads;
+    private final AuditLog audit;
 
-    public DatasetController(DatasetService datasets, DatasetRepository repository, UploadLimits uploadLimits, JobUploads uploads) {
+    public DatasetController(DatasetService datasets, DatasetRepository repository, UploadLimits uploadLimits, JobUploads uploads,
+                             AuditLog audit) {
         this.uploads = uploads;
         this.uploadLimits = uploadLimits;
+        this.audit = audit;
         this.datasets = datasets;
         this.repository = repository;
     }
@@ -89,9 +95,11 @@ public class DatasetController {
     }
 
     @GetMapping(value = "/api/datasets/{id}/students.geojson", produces = "application/geo+json")
-    public ResponseEntity<byte[]> students(@PathVariable long id) {
+    public ResponseEntity<byte[]> students(@PathVariable long id, HttpServletRequest request) {
         datasets.get(id);
-        return geo(GeoJsonWriter.toBytes(geoJson -> RosterLayers.writeStudents(repository.students(id), geoJson)));
+        byte[] body = GeoJsonWriter.toBytes(geoJson -> RosterLayers.writeStudents(repository.students(id), geoJson));
+        audit.record(request, AuditLog.Action.READ_HOMES, AuditLog.Subject.DATASET, id);
+        return geo(body);
     }
 
     static ResponseEntity<byte[]> geo(byte[] body) {

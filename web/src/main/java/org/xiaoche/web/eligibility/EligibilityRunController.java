@@ -1,5 +1,8 @@
 package org.xiaoche.web.eligibility;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.xiaoche.web.audit.AuditLog;
+
 import org.locationtech.jts.geom.Point;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,13 +60,15 @@ public class EligibilityRunController {
     private final DatasetService datasets;
     private final JobService jobs;
     private final SpatialSql spatial;
+    private final AuditLog audit;
 
     public EligibilityRunController(EligibilityRunRepository runs, DatasetService datasets, JobService jobs,
-                                    SpatialSql spatial) {
+                                    SpatialSql spatial, AuditLog audit) {
         this.runs = runs;
         this.datasets = datasets;
         this.jobs = jobs;
         this.spatial = spatial;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -93,7 +98,7 @@ public class EligibilityRunController {
     }
 
     @GetMapping(value = "/{id}/students.geojson", produces = "application/geo+json")
-    public ResponseEntity<byte[]> students(@PathVariable long id) {
+    public ResponseEntity<byte[]> students(@PathVariable long id, HttpServletRequest request) {
         find(id);
         List<EligibilityRunRepository.StudentRow> rows = runs.students(id);
         List<EligibilityLayers.Home> homes = rows.stream().map(r -> {
@@ -102,6 +107,7 @@ public class EligibilityRunController {
                     r.walk_m() == null ? Double.NaN : r.walk_m(), r.reason(), new LonLat(p.getX(), p.getY()));
         }).toList();
         byte[] body = GeoJsonWriter.toBytes(geoJson -> EligibilityLayers.writeHomes(homes, geoJson));
+        audit.record(request, AuditLog.Action.READ_HOMES, AuditLog.Subject.ELIGIBILITY_RUN, id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(body);
     }
 

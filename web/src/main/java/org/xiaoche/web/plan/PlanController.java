@@ -1,5 +1,8 @@
 package org.xiaoche.web.plan;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.xiaoche.web.audit.AuditLog;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.PlanLayers;
 import org.xiaoche.routing.fleet.DepotCheck;
+import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.web.dataset.Dataset;
 import org.xiaoche.web.region.RegionNetworks;
@@ -40,6 +44,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 
@@ -130,13 +135,15 @@ public class PlanController {
     private final UploadLimits uploadLimits;
     private final JobUploads uploads;
     private final PlanScopes scopes;
+    private final AuditLog audit;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
                           RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits, JobUploads uploads,
-                          PlanScopes scopes) {
+                          PlanScopes scopes, AuditLog audit) {
         this.uploadLimits = uploadLimits;
         this.uploads = uploads;
         this.scopes = scopes;
+        this.audit = audit;
         this.plans = plans;
         this.datasets = datasets;
         this.jobs = jobs;
@@ -169,14 +176,15 @@ public class PlanController {
         boolean handedToJob = false;
         try {
             String fleetFile = fleet == null || fleet.isEmpty() ? null : save(fleet, folder, "fleet");
-            Fleet readFleet = fleetFile == null ? null : Fleet.read(properties.dataDir().resolve(fleetFile));
+            Fleet readFleet = fleetFile == null ? null : readUpload(fleet, fleetFile, Fleet::read);
             String policyFile = policy == null || policy.isEmpty() ? null : save(policy, folder, "policy");
-            PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults()
-                    : PlanningPolicy.read(properties.dataDir().resolve(policyFile));
+            PlanningPolicy readPolicy = policyFile == null ? PlanningPolicy.defaults() : readUpload(policy, policyFile, PlanningPolicy::read);
             if (readFleet != null && !readFleet.depots().isEmpty()) {
-                String original = fleet.getOriginalFilename() == null ? "" : fleet.getOriginalFilename().replaceAll(".*[/\\\\]", "");
-                String name = original.isBlank() ? Path.of(fleetFile).getFileName().toString() : original;
-                DepotCheck.check(name, readFleet, networks.get(regions.findById(dataset.regionId()).orElseThrow()), readPolicy);
+                RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
+                readUpload(fleet, fleetFile, path -> {
+                    DepotCheck.check(uploadName(fleet, fleetFile), readFleet, network, readPolicy);
+                    return readFleet;
+                });
             }
             JobView job = submit(datasetId, fleetFile, policyFile, uploads.relative(folder), auth);
             handedToJob = true;
@@ -185,6 +193,26 @@ public class PlanController {
             if (!handedToJob) {
                 uploads.delete(folder);
             }
+        }
+    }
+
+    /** The name the planner gave the file, or our stored copy's file name when there is none. */
+    private static String uploadName(MultipartFile part, String savedFile) {
+        String original = part.getOriginalFilename() == null ? "" : part.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+        return original.isBlank() ? Path.of(savedFile).getFileName().toString() : original;
+    }
+
+    /**
+     * Reads or checks a stored upload; the refusal of {@code reader} (our words, naming the file and
+     * reason) is a 400 that names the planner's file, not our stored copy.
+     */
+    private <T> T readUpload(MultipartFile part, String savedFile, Function<Path, T> reader) {
+        Path path = properties.dataDir().resolve(savedFile);
+        try {
+            return reader.apply(path);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage()).replace(path.getFileName().toString(), uploadName(part, savedFile));
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "invalid-file", message);
         }
     }
 
@@ -223,8 +251,13 @@ public class PlanController {
     }
 
     @GetMapping("/{id}")
-    public PlanView get(@PathVariable long id, Authentication auth) {
-        return view(scope(id, auth), true);
+    public PlanView get(@PathVariable long id, Authentication auth, HttpServletRequest request) {
+        PlanView view = view(scope(id, auth), true);
+        if (view.violations() != null && !view.violations().isEmpty()) {
+            // rule violations name students
+            audit.record(request, AuditLog.Action.READ_STUDENT_IDS, AuditLog.Subject.PLAN, id);
+        }
+        return view;
     }
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
@@ -273,12 +306,13 @@ public class PlanController {
 
     /** Homes of the students who needed transport, with stop and pickup: planners only (see SecurityConfiguration). */
     @GetMapping(value = "/{id}/students.geojson", produces = "application/geo+json")
-    public ResponseEntity<byte[]> students(@PathVariable long id) {
+    public ResponseEntity<byte[]> students(@PathVariable long id, HttpServletRequest request) {
         find(id);
         List<PlanLayers.Rider> riders = plans.students(id).stream().map(s -> new PlanLayers.Rider(s.studentId(), s.schoolId(),
                 s.grade(), s.stopId() == null ? "unserved" : s.capInfeasible() ? "cap_infeasible" : "transported", s.stopId(),
                 s.walkToStop_m(), s.amRunId(), s.pickup_s(), s.ride_s(), s.journey_s(), s.reason(), s.home())).toList();
         byte[] body = GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRiders(riders, geoJson));
+        audit.record(request, AuditLog.Action.READ_HOMES, AuditLog.Subject.PLAN, id);
         return geo(body);
     }
 
