@@ -564,6 +564,8 @@
     layers.stops.bringToFront();
     window.xiaocheMap.shownPlan = { id: plan.id, datasetId: plan.datasetId };
     window.xiaocheMap.shownPlanId = String(planId);
+    // For the page's other panels (js/adoption.js).
+    document.dispatchEvent(new CustomEvent('xiaoche:plan-shown', { detail: { planId: String(planId) } }));
   }
 
   function clearPlan() {

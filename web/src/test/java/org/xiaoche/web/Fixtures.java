@@ -1,12 +1,18 @@
 package org.xiaoche.web;
 
 import org.springframework.mock.web.MockMultipartFile;
+import org.xiaoche.web.account.AccountService;
+import org.xiaoche.web.account.Role;
+import org.xiaoche.web.account.UserAccountRepository;
+import org.xiaoche.web.adoption.AdoptionService;
+import org.xiaoche.web.operator.OperatorService;
 import org.xiaoche.web.job.Job;
 import org.xiaoche.web.job.JobRepository;
 import org.xiaoche.web.job.JobState;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Building blocks shared by the web tests. */
 public final class Fixtures {
@@ -24,6 +30,26 @@ public final class Fixtures {
 
     public static MockMultipartFile studentsPart(String fixture) {
         return new MockMultipartFile("students", "students.csv", "text/csv", WebTestSupport.fixture(fixture));
+    }
+
+    /**
+     * Makes {@code username} an operator account (created when missing) of a new company, adopts the
+     * plan for the given term and assigns the company the buses named (every bus when none are): what
+     * an operator needs before it sees a plan.
+     *
+     * @return the adoption's id
+     */
+    public static long adoptForOperator(AdoptionService adoptions, OperatorService operators, AccountService accounts,
+                                        UserAccountRepository users, long planId, String username, String from, String to,
+                                        String... busIds) {
+        long company = operators.create(new OperatorService.CompanyInput("承运 " + username, "0535-1234567", null)).id();
+        if (users.findByUsername(username).isEmpty()) {
+            accounts.create(username, "operator-test-pw", Role.OPERATOR);
+        }
+        operators.addMember(company, username);
+        long adoption = adoptions.adopt(new AdoptionService.NewAdoption(planId, "学期 " + from, from, to), "planner").id();
+        adoptions.assign(adoption, new AdoptionService.BusAssignment(company, busIds.length == 0 ? null : List.of(busIds)));
+        return adoption;
     }
 
     /** Waits until the job has ended (or fails the test after {@code timeout}). */

@@ -71,6 +71,19 @@ abstract class PlanningFlowContract {
     PlanStep planning;
     @Autowired
     PlanRepository plans;
+    @Autowired
+    org.xiaoche.web.adoption.AdoptionService adoptions;
+    @Autowired
+    org.xiaoche.web.operator.OperatorService operators;
+    @Autowired
+    org.xiaoche.web.account.AccountService accounts;
+    @Autowired
+    org.xiaoche.web.account.UserAccountRepository users;
+
+    /** Adopts the plan and gives operator "olga" a company that runs all its buses; returns the adoption. */
+    long adoptForOlga(long planId) {
+        return Fixtures.adoptForOperator(adoptions, operators, accounts, users, planId, "olga", "2026-09-01", "2027-01-31");
+    }
 
     JsonNode call(org.springframework.test.web.servlet.RequestBuilder request, int expectedStatus) throws Exception {
         var response = mvc.perform(request).andReturn().getResponse();
@@ -303,6 +316,7 @@ abstract class PlanningFlowContract {
                 run.stops().stream().map(TimedStop::location).toList(), computed.lines().get(run.runId())));
         PlanExport.write(computed.result(), lineThroughPlaces::get, dir);
 
+        long adoption = adoptForOlga(planId);
         RequestPostProcessor operator = user("olga").roles("OPERATOR");
         for (String layer : List.of("stops", "routes")) {
             String id = layer.equals("stops") ? "stop_id" : "run_id";
@@ -321,6 +335,9 @@ abstract class PlanningFlowContract {
                 assertEquals(expected, keys(trimmed.get(key).get("properties")), "operators: " + layer + " " + key);
             }
         }
+        // The plan in force keeps its dataset until the adoption is withdrawn.
+        call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 409);
+        call(post("/api/adoptions/" + adoption + "/withdraw").with(PLANNER).with(csrf()), 200);
         call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf()), 204);
     }
 
@@ -361,11 +378,13 @@ abstract class PlanningFlowContract {
         assertEquals(plan.get("busesBeyondFleet"), listed.get("busesBeyondFleet"));
         assertFalse(listed.get("coverageComplete").asBoolean());
 
+        long adoption = adoptForOlga(planId);
         JsonNode operator = call(get("/api/plans/" + planId).with(user("olga").roles("OPERATOR")), 200);
         assertFalse(operator.get("coverageComplete").asBoolean());
         assertEquals("INCOMPLETE", operator.get("coverageVerdict").asText());
         assertFalse(operator.has("busesBeyondFleet"), operator.toString());
         assertFalse(operator.has("unservedByReason"), operator.toString());
+        call(post("/api/adoptions/" + adoption + "/withdraw").with(PLANNER).with(csrf().asHeader()), 200);
         call(delete("/api/datasets/" + datasetId).with(PLANNER).with(csrf().asHeader()), 204);
     }
 

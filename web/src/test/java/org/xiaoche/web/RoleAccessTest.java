@@ -64,12 +64,24 @@ class RoleAccessTest {
     PlanStep planning;
     @Autowired
     com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired
+    org.xiaoche.web.adoption.AdoptionService adoptions;
+    @Autowired
+    org.xiaoche.web.operator.OperatorService operators;
+    @Autowired
+    org.xiaoche.web.operator.OperatorCompanyRepository companies;
+    @Autowired
+    org.xiaoche.web.account.AccountService accounts;
+    @Autowired
+    org.xiaoche.web.account.UserAccountRepository users;
 
     long regionId;
     long datasetId;
     long runId;
     long jobId;
     long planId;
+    long draftPlanId;
+    long adoptionId;
     String runIdOfPlan;
 
     @BeforeAll
@@ -87,6 +99,9 @@ class RoleAccessTest {
         planId = planning.compute(datasetId, Fleet.defaults(), PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
         runIdOfPlan = json.readTree(mvc.perform(get("/api/plans/" + planId + "/runs").with(user("p").roles("PLANNER")))
                 .andReturn().getResponse().getContentAsString()).at("/0/runId").asText();
+        // Operators see adopted plans only, with their company's buses: u-operator's company runs every bus of planId.
+        adoptionId = Fixtures.adoptForOperator(adoptions, operators, accounts, users, planId, "u-operator", "2026-09-01", "2027-01-31");
+        draftPlanId = planning.compute(datasetId, Fleet.defaults(), PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
     }
 
     /** Endpoint, then the roles that get 200; every other role gets 403. */
@@ -114,6 +129,11 @@ class RoleAccessTest {
                 Arguments.of("/api/plans/{plan}/runs", "planner viewer operator"),
                 Arguments.of("/api/plans/{plan}/runs/{planRun}/timetable", "planner viewer operator"),
                 Arguments.of("/api/plans/{plan}/students.geojson", "planner"),
+                Arguments.of("/api/adoptions", "planner viewer operator"),
+                Arguments.of("/api/adoptions/{adoption}", "planner viewer operator"),
+                Arguments.of("/api/adoptions/{adoption}/buses", "planner viewer"),
+                Arguments.of("/api/operators", "admin planner viewer"),
+                Arguments.of("/api/operators/{operator}/members", "admin planner"),
                 Arguments.of("/", "admin planner viewer operator"),
                 Arguments.of("/map/{region}", "admin planner viewer operator"),
                 Arguments.of("/v3/api-docs", "admin planner viewer operator"));
@@ -124,7 +144,9 @@ class RoleAccessTest {
     void eachRoleGetsExactlyWhatItMay(String template, String allowed) throws Exception {
         String path = template.replace("{region}", Long.toString(regionId)).replace("{dataset}", Long.toString(datasetId))
                 .replace("{run}", Long.toString(runId)).replace("{job}", Long.toString(jobId))
-                .replace("{plan}", Long.toString(planId)).replace("{planRun}", runIdOfPlan);
+                .replace("{plan}", Long.toString(planId)).replace("{planRun}", runIdOfPlan)
+                .replace("{adoption}", Long.toString(adoptionId))
+                .replace("{operator}", Long.toString(companies.companyOf("u-operator").orElseThrow()));
         for (String role : new String[]{"admin", "planner", "viewer", "operator"}) {
             int status = mvc.perform(get(path).accept(isPage(template) ? MediaType.TEXT_HTML : MediaType.ALL)
                     .with(user("u-" + role).roles(role.toUpperCase()))).andReturn().getResponse().getStatus();
@@ -200,10 +222,42 @@ class RoleAccessTest {
         assertEquals("COMPLETE", operatorPlan.get("coverageVerdict").asText());
         org.junit.jupiter.api.Assertions.assertTrue(operatorPlan.get("coverageComplete").asBoolean());
         org.junit.jupiter.api.Assertions.assertTrue(body("/api/plans/" + planId + "/stops.geojson", "OPERATOR").contains("\"arrival_times\""));
+        // Times to the minute: seconds would give the dwell, and with it the boarding counts, back.
+        // (The plan views carry only createdAt, an instant, and no time of a run.)
+        for (String path : java.util.Arrays.copyOfRange(paths, 2, paths.length)) {
+            String operator = body(path, "OPERATOR");
+            org.junit.jupiter.api.Assertions.assertFalse(java.util.regex.Pattern.compile("\\d\\d:\\d\\d:\\d\\d").matcher(operator).find(),
+                    "operator times to the minute in " + path + ": " + operator);
+            org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern.compile("\\d\\d:\\d\\d").matcher(operator).find(),
+                    "times in " + path + ": " + operator);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern.compile("\\d\\d:\\d\\d:\\d\\d")
+                .matcher(body("/api/plans/" + planId + "/runs/" + runIdOfPlan + "/timetable", "VIEWER")).find(), "viewers keep seconds");
+    }
+
+    /**
+     * A plan that is not adopted (a draft) does not exist for operators: it is not listed and every
+     * plan endpoint answers 404, while planners and viewers get it.
+     */
+    @org.junit.jupiter.api.Test
+    void operatorsSeeNoDraftPlans() throws Exception {
+        String draftRun = json.readTree(body("/api/plans/" + draftPlanId + "/runs", "PLANNER")).at("/0/runId").asText();
+        for (String path : new String[]{"/api/plans/" + draftPlanId, "/api/plans/" + draftPlanId + "/stops.geojson",
+                "/api/plans/" + draftPlanId + "/routes.geojson", "/api/plans/" + draftPlanId + "/runs",
+                "/api/plans/" + draftPlanId + "/runs/" + draftRun + "/timetable"}) {
+            assertEquals(404, mvc.perform(get(path).with(user("u-operator").roles("OPERATOR"))).andReturn().getResponse().getStatus(), path);
+            assertEquals(200, mvc.perform(get(path).with(user("u-viewer").roles("VIEWER"))).andReturn().getResponse().getStatus(), path);
+        }
+        java.util.List<Long> listed = new java.util.ArrayList<>();
+        json.readTree(body("/api/plans", "OPERATOR")).forEach(p -> listed.add(p.get("id").asLong()));
+        assertEquals(java.util.List.of(planId), listed, "operators list the adopted plan only");
+        java.util.List<Long> all = new java.util.ArrayList<>();
+        json.readTree(body("/api/plans", "VIEWER")).forEach(p -> all.add(p.get("id").asLong()));
+        assertEquals(java.util.List.of(draftPlanId, planId), all, "viewers list drafts too");
     }
 
     private String body(String path, String role) throws Exception {
-        var response = mvc.perform(get(path).with(user("u").roles(role))).andReturn().getResponse();
+        var response = mvc.perform(get(path).with(user("u-" + role.toLowerCase()).roles(role))).andReturn().getResponse();
         assertEquals(200, response.getStatus(), role + " " + path);
         return response.getContentAsString();
     }

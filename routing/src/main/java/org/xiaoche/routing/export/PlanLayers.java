@@ -22,7 +22,7 @@ import java.util.function.Function;
  * The map layers of a plan, one property schema each, shared by the command line's files and the
  * web service's responses: stops, routes (one LineString per run) and riders (homes of the students
  * who needed transport: planners only). Keys are snake_case with units; times of day are
- * {@code HH:mm:ss} ({@link ClockTime}), {@code HH:mm} on routes without counts. Counts of students ({@code students}, {@code young_pupils})
+ * {@code HH:mm:ss} ({@link ClockTime}), {@code HH:mm} with counts left out. Counts of students ({@code students}, {@code young_pupils})
  * are left out with {@link StudentCounts#LEFT_OUT}, for readers who may not see them.
  */
 public final class PlanLayers {
@@ -30,8 +30,17 @@ public final class PlanLayers {
     /** Whether counts of students go into the stop and route layers. */
     public enum StudentCounts {
         INCLUDED,
-        /** For operators: routes, stops and times without any count of students. */
-        LEFT_OUT
+        /**
+         * For operators: routes, stops and times without any count of students. Times are then written
+         * to the minute ({@code HH:mm}), since dwell (30 s + 5 s per boarding student) in second-exact
+         * times would give the counts back.
+         */
+        LEFT_OUT;
+
+        /** A time of day as this audience gets it: {@code HH:mm:ss}, or {@code HH:mm} when counts are left out. */
+        public String time(double time_s) {
+            return this == INCLUDED ? ClockTime.hhmmss(time_s) : ClockTime.hhmm(time_s);
+        }
     }
 
     private PlanLayers() {
@@ -77,9 +86,7 @@ public final class PlanLayers {
             if (counts == StudentCounts.INCLUDED) {
                 p.put("students", students);
             }
-            // Readers who may not see counts get minutes only: seconds carry the dwell, and dwell the count.
-            Function<Double, String> clock = counts == StudentCounts.INCLUDED ? ClockTime::hhmmss : ClockTime::hhmm;
-            return p.put("start_time", clock.apply(start_s)).put("end_time", clock.apply(end_s))
+            return p.put("start_time", counts.time(start_s)).put("end_time", counts.time(end_s))
                     .put("length_km", length_km, 1);
         }
     }
@@ -170,17 +177,17 @@ public final class PlanLayers {
 
     /** Per stop, the runs calling there in time order: {@code "R01 07:12:30; R02 07:40:05"}. */
     public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls) {
-        return arrivalTimesByStop(calls, ClockTime::hhmmss);
+        return arrivalTimesByStop(calls, StudentCounts.INCLUDED);
     }
 
-    /** Per stop, the runs calling there in time order, each time written by {@code clock}: {@code "R01 07:12; R02 07:40"}. */
-    public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls, Function<Double, String> clock) {
+    /** As {@link #arrivalTimesByStop(Collection)}, with times as {@code counts} writes them ({@code "R01 07:12"} when left out). */
+    public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls, StudentCounts counts) {
         Map<String, List<StopCall>> byStop = new TreeMap<>();
         calls.forEach(c -> byStop.computeIfAbsent(c.stopId(), k -> new ArrayList<>()).add(c));
         Map<String, String> times = new LinkedHashMap<>();
         byStop.forEach((stopId, list) -> {
             list.sort(Comparator.comparingDouble(StopCall::arrival_s).thenComparing(StopCall::runId));
-            times.put(stopId, String.join("; ", list.stream().map(c -> c.runId() + " " + clock.apply(c.arrival_s())).toList()));
+            times.put(stopId, String.join("; ", list.stream().map(c -> c.runId() + " " + counts.time(c.arrival_s())).toList()));
         });
         return times;
     }

@@ -36,6 +36,24 @@ class PlanLayersTest {
         assertFalse(route.properties(PlanLayers.StudentCounts.LEFT_OUT).keys().contains("students"));
     }
 
+    /**
+     * With counts left out, times are to the minute: dwell is 30 s + 5 s per boarding student, so a
+     * stop where one more child boards (5 s later) must read the same.
+     */
+    @Test
+    void withCountsLeftOutTimesAreWrittenToTheMinute() {
+        double oneBoarding = 7 * 3600 + 12 * 60 + 35, threeBoarding = oneBoarding + 10;
+        PlanLayers.Route one = new PlanLayers.Route("R01", "B01", "minibus", 19, "AM", "S1", 1, 7 * 3600, oneBoarding,
+                1.0, List.of(HERE, new LonLat(117.3, 31.9)));
+        PlanLayers.Route three = new PlanLayers.Route("R01", "B01", "minibus", 19, "AM", "S1", 3, 7 * 3600, threeBoarding,
+                1.0, List.of(HERE, new LonLat(117.3, 31.9)));
+        assertEquals("07:12", one.properties(PlanLayers.StudentCounts.LEFT_OUT).asMap().get("end_time"));
+        assertEquals(one.properties(PlanLayers.StudentCounts.LEFT_OUT).asMap(), three.properties(PlanLayers.StudentCounts.LEFT_OUT).asMap());
+        assertEquals("07:12:35", one.properties(PlanLayers.StudentCounts.INCLUDED).asMap().get("end_time"));
+        assertEquals(Map.of("T001", "R01 07:12"), PlanLayers.arrivalTimesByStop(
+                List.of(new PlanLayers.StopCall("T001", "R01", threeBoarding)), PlanLayers.StudentCounts.LEFT_OUT));
+    }
+
     @Test
     void anUnservedRiderHasNullsNotZeros() {
         PlanLayers.Rider rider = new PlanLayers.Rider("P3", "S1", 4, "unserved", null, Double.NaN, null, Double.NaN,

@@ -38,6 +38,7 @@ import java.util.List;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may call what: the whole access matrix of DESIGN §5 in one place. Every page and API needs a
@@ -84,12 +85,27 @@ public class SecurityConfiguration {
                         // aggregates of students: planners and viewers, never operators
                         .requestMatchers(GET, "/api/eligibility-runs", "/api/eligibility-runs/*").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/eligibility-runs").hasRole(PLANNER)
-                        // plans: operators too, but PlanController leaves every count of students out for them
+                        // plans: operators too, only adopted ones and their own buses, and PlanController leaves
+                        // every count of students out for them
                         .requestMatchers(GET, "/api/plans", "/api/plans/*", "/api/plans/*/stops.geojson", "/api/plans/*/routes.geojson",
                                 "/api/plans/*/runs", "/api/plans/*/runs/*/timetable").hasAnyRole(PLANNER, VIEWER, OPERATOR)
                         .requestMatchers(POST, "/api/plans").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/plans/*").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/plan-defaults").authenticated()
+                        // adopted plans: operators see only those in force with their buses (AdoptionController)
+                        .requestMatchers(GET, "/api/adoptions", "/api/adoptions/*").hasAnyRole(PLANNER, VIEWER, OPERATOR)
+                        .requestMatchers(GET, "/api/adoptions/*/buses").hasAnyRole(PLANNER, VIEWER)
+                        // downloads: each format names the roles it is for (ExportFormat.audiences)
+                        .requestMatchers(GET, "/api/adoptions/*/exports", "/api/adoptions/*/exports/*")
+                                .hasAnyRole(PLANNER, VIEWER, OPERATOR)
+                        .requestMatchers(POST, "/api/adoptions", "/api/adoptions/*/withdraw").hasRole(PLANNER)
+                        .requestMatchers(PUT, "/api/adoptions/*/buses").hasRole(PLANNER)
+                        // operator companies: planners manage them; admins and planners link operator accounts
+                        .requestMatchers(GET, "/api/operators", "/api/operators/*").hasAnyRole(ADMIN, PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/operators").hasRole(PLANNER)
+                        .requestMatchers(PUT, "/api/operators/*").hasRole(PLANNER)
+                        .requestMatchers(DELETE, "/api/operators/*").hasRole(PLANNER)
+                        .requestMatchers("/api/operators/*/members", "/api/operators/*/members/*").hasAnyRole(ADMIN, PLANNER)
                         .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * With {@code xiaoche.demo=true}: on start, queues the {@link DemoStep} job unless the demo is
  * complete or already being built, and creates the users {@code planner}, {@code viewer} and
- * {@code operator} (password from {@code XIAOCHE_DEMO_PASSWORD}) when they are missing.
+ * {@code operator} (password from {@code XIAOCHE_DEMO_PASSWORD}) when they are missing; {@code operator}
+ * belongs to the demo operator company that runs the adopted demo plan.
  */
 @Configuration
 public class DemoBootstrap {
@@ -35,10 +36,12 @@ public class DemoBootstrap {
     private final JdbcTemplate jdbc;
     private final AccountService accounts;
     private final UserAccountRepository users;
+    private final DemoOperator operator;
     private volatile Long lastJobId;
 
     public DemoBootstrap(XiaocheProperties properties, DemoStep demo, JobService jobs, JdbcTemplate jdbc,
-                         AccountService accounts, UserAccountRepository users) {
+                         AccountService accounts, UserAccountRepository users, DemoOperator operator) {
+        this.operator = operator;
         this.properties = properties;
         this.demo = demo;
         this.jobs = jobs;
@@ -95,5 +98,7 @@ public class DemoBootstrap {
                 accounts.create(role.code(), password, role);
             }
         }
+        // When the demo plan was adopted before the account existed.
+        operator.linkAccount();
     }
 }

@@ -22,8 +22,9 @@ import org.xiaoche.web.system.XiaocheProperties;
 import java.nio.file.Path;
 
 /**
- * Job {@code demo}: the demo region, its dataset, an eligibility run and a plan, each made only when
- * missing, so running it again (or after a failure half way) completes the demo without duplicates.
+ * Job {@code demo}: the demo region, its dataset, an eligibility run, a plan and its adoption for the
+ * current term with the demo operator ({@link DemoOperator}), each made only when missing, so running
+ * it again (or after a failure half way) completes the demo without duplicates.
  */
 @Component
 public class DemoStep implements JobStep {
@@ -42,10 +43,13 @@ public class DemoStep implements JobStep {
     private final EligibilityStep eligibility;
     private final PlanRepository plans;
     private final PlanStep planning;
+    private final DemoOperator operator;
 
     public DemoStep(DemoFiles files, XiaocheProperties properties, RegionRepository regionRepository, RegionService regions,
                     RegionImportStep regionImport, DatasetRepository datasetRepository, DatasetService datasets,
-                    EligibilityRunRepository runs, EligibilityStep eligibility, PlanRepository plans, PlanStep planning) {
+                    EligibilityRunRepository runs, EligibilityStep eligibility, PlanRepository plans, PlanStep planning,
+                    DemoOperator operator) {
+        this.operator = operator;
         this.files = files;
         this.properties = properties;
         this.regionRepository = regionRepository;
@@ -64,10 +68,10 @@ public class DemoStep implements JobStep {
         return KIND;
     }
 
-    /** True when the demo region has a dataset with at least one eligibility run and one plan. */
+    /** True when the demo region has a dataset with at least one eligibility run and one plan, and a plan in force. */
     public boolean complete() {
         return regionRepository.findByName(REGION_NAME)
-                .map(r -> datasetRepository.listByRegion(r.id()).stream()
+                .map(r -> operator.adopted(r.id()) && datasetRepository.listByRegion(r.id()).stream()
                         .anyMatch(d -> !runs.list(null, d.id()).isEmpty() && !plans.list(null, d.id()).isEmpty()))
                 .orElse(false);
     }
@@ -94,6 +98,9 @@ public class DemoStep implements JobStep {
                 ? planning.compute(dataset.id(), Fleet.defaults(), PlanningPolicy.defaults(), context.jobId(), "demo",
                         context.progress().slice(0.65, 1.0))
                 : existingPlans.get(0).id();
+        if (!operator.adopted(region.id())) {
+            operator.adopt(planId);
+        }
         return new JobResult(PlanStep.RESULT_TYPE, planId);
     }
 }

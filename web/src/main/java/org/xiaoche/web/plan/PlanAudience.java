@@ -7,7 +7,7 @@ import org.xiaoche.routing.export.PlanLayers;
  * How much of a plan the caller may see (DESIGN §5). The filter chain decides who gets a plan at
  * all; this decides what is left out of what they get.
  */
-enum PlanAudience {
+public enum PlanAudience {
     /** Everything, including student ids and homes. */
     PLANNER,
     /** Aggregates (counts per stop, run and plan), never student ids or homes. */
@@ -15,7 +15,7 @@ enum PlanAudience {
     /** Routes, stops and times only: no student ids, no homes, no counts of students. */
     OPERATOR;
 
-    static PlanAudience of(Authentication auth) {
+    public static PlanAudience of(Authentication auth) {
         var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
         if (roles.contains("ROLE_PLANNER")) {
             return PLANNER;
@@ -27,16 +27,16 @@ enum PlanAudience {
         return OPERATOR;
     }
 
-    boolean seesStudentCounts() {
+    public boolean seesStudentCounts() {
         return this != OPERATOR;
     }
 
     /** Which counts of students go into the map layers this audience gets. */
-    PlanLayers.StudentCounts studentCounts() {
+    public PlanLayers.StudentCounts studentCounts() {
         return seesStudentCounts() ? PlanLayers.StudentCounts.INCLUDED : PlanLayers.StudentCounts.LEFT_OUT;
     }
 
-    boolean seesStudentIds() {
+    public boolean seesStudentIds() {
         return this == PLANNER;
     }
 }

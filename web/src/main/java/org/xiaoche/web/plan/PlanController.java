@@ -49,11 +49,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans: start one (a {@code plan} job), list them, and read one's stops, routes, timetables and
  * riders. What a response carries depends on the caller's role ({@link PlanAudience}): operators get
- * routes, stops and times without any count of students; only planners get student ids and homes.
+ * adopted plans only, and in them only their company's buses ({@link OperatorBuses}), with routes,
+ * stops and times to the minute and no count of students; only planners get student ids and homes.
  */
 @RestController
 @RequestMapping("/api/plans")
@@ -73,10 +75,10 @@ public class PlanController {
                            String validatorVerdict, List<String> violations, boolean coverageComplete,
                            String coverageVerdict, Integer busesBeyondFleet, Map<String, Integer> unservedByReason,
                            Integer walkOverLimit, Integer needingTransport, Integer transported, Integer unserved,
-                           Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, double costPerDay,
+                           Integer capInfeasible, int stops, int buses, int runs, double busKmPerDay, Double costPerDay,
                            Double rideP50_s, Double rideP90_s, Double rideMax_s, Integer studentsOverCaps,
                            Integer solverWallCapHits, String datasetName, String createdBy, Instant createdAt,
-                           PlanInputs inputs, double costPerYear, int schoolDaysPerYear) {
+                           PlanInputs inputs, Double costPerYear, int schoolDaysPerYear) {
 
         /** School days a year for the yearly cost (DESIGN.md §2, planner choice). */
         public static final int SCHOOL_DAYS_PER_YEAR = 190;
@@ -98,10 +100,21 @@ public class PlanController {
                     counts ? p.unservedByReason() : null, counts ? p.walkOverLimit() : null,
                     counts ? p.needingTransport() : null, counts ? p.transported() : null, counts ? p.unserved() : null,
                     counts ? p.capInfeasible() : null, p.stops(), p.buses(), p.runs(), round1(p.busKmPerDay()),
-                    Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
+                    (double) Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
                     counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
                     counts ? p.solverWallCapHits() : null, datasetName, p.createdBy(), p.createdAt(), inputs,
                     Math.round(p.costPerDay()) * (double) SCHOOL_DAYS_PER_YEAR, SCHOOL_DAYS_PER_YEAR);
+        }
+
+        /**
+         * The view limited to one operator's part of the plan: its stops, buses, runs and their km, and
+         * no cost (the plan's cost covers every company's buses).
+         */
+        PlanView limitedTo(int ownStops, int ownBuses, int ownRuns, double ownKm) {
+            return new PlanView(id, datasetId, regionId, jobId, solver, valid, validatorVerdict, violations, coverageComplete,
+                    coverageVerdict, busesBeyondFleet, unservedByReason, walkOverLimit, needingTransport, transported, unserved,
+                    capInfeasible, ownStops, ownBuses, ownRuns, round1(ownKm), null, rideP50_s, rideP90_s, rideMax_s,
+                    studentsOverCaps, solverWallCapHits, datasetName, createdBy, createdAt, inputs, null, schoolDaysPerYear);
         }
     }
 
@@ -111,7 +124,8 @@ public class PlanController {
 
     /**
      * One place of a run; {@code name} is the stop's name (null for schools and unnamed stops);
-     * boarding, alighting and load are left out for operators.
+     * boarding, alighting and load are left out for operators, who get the arrival to the minute and
+     * no departure (the two would differ by the dwell, which counts the boarding students).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimetableStopView(int seq, String placeId, String name, String kind, String arrival, String departure,
@@ -137,15 +151,17 @@ public class PlanController {
     private final RegionNetworks networks;
     private final UploadLimits uploadLimits;
     private final JobUploads uploads;
+    private final PlanScopes scopes;
     private final AuditLog audit;
     private final ObjectMapper json;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
                           RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits, JobUploads uploads,
-                          AuditLog audit, ObjectMapper json) {
+                          PlanScopes scopes, AuditLog audit, ObjectMapper json) {
         this.json = json;
         this.uploadLimits = uploadLimits;
         this.uploads = uploads;
+        this.scopes = scopes;
         this.audit = audit;
         this.plans = plans;
         this.datasets = datasets;
@@ -236,23 +252,35 @@ public class PlanController {
         return JobView.of(jobs.submit(PlanStep.KIND, params, auth.getName()));
     }
 
+    /**
+     * Every plan (of a region or dataset when given), newest first; operators get only the plans in
+     * force that hold buses of their company, each limited to those buses.
+     */
     @GetMapping
     public List<PlanView> list(@RequestParam(required = false) Long regionId, @RequestParam(required = false) Long datasetId,
                                Authentication auth) {
         PlanAudience audience = PlanAudience.of(auth);
+        List<Plan> listed = plans.list(regionId, datasetId);
         Map<Long, String> names = new HashMap<>();
-        return plans.list(regionId, datasetId).stream().map(p -> PlanView.of(p, audience, false,
-                names.computeIfAbsent(p.datasetId(), id -> datasets.get(id).name()), null)).toList();
+        if (audience != PlanAudience.OPERATOR) {
+            return listed.stream().map(p -> PlanView.of(p, audience, false,
+                    names.computeIfAbsent(p.datasetId(), id -> datasets.get(id).name()), null)).toList();
+        }
+        Map<Long, Set<String>> visible = scopes.visibleToOperator(auth.getName());
+        return listed.stream().filter(p -> visible.containsKey(p.id()))
+                .map(p -> view(new PlanScope(p, audience, visible.get(p.id())), false, null, null)).toList();
     }
 
     @GetMapping("/{id}")
     public PlanView get(@PathVariable long id, Authentication auth, HttpServletRequest request) throws IOException {
-        Plan plan = find(id);
+        PlanScope scope = scope(id, auth);
+        Plan plan = scope.plan();
         String datasetName = datasets.get(plan.datasetId()).name();
         PlanRepository.Inputs stored = plans.inputs(id);
-        PlanInputs inputs = new PlanInputs(plan.datasetId(), datasetName, json.readTree(stored.fleetJson()),
-                json.readTree(stored.policyJson()));
-        PlanView view = PlanView.of(plan, PlanAudience.of(auth), true, datasetName, inputs);
+        // Operators are not told what the plan was made from (the policy and fleet are the planners').
+        PlanInputs inputs = scope.audience() == PlanAudience.OPERATOR ? null : new PlanInputs(plan.datasetId(), datasetName,
+                json.readTree(stored.fleetJson()), json.readTree(stored.policyJson()));
+        PlanView view = view(scope, true, datasetName, inputs);
         if (view.violations() != null && !view.violations().isEmpty()) {
             // rule violations name students
             audit.record(request, AuditLog.Action.READ_STUDENT_IDS, AuditLog.Subject.PLAN, id);
@@ -270,44 +298,43 @@ public class PlanController {
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> stops(@PathVariable long id, Authentication auth) {
-        find(id);
-        Map<String, String> times = PlanLayers.arrivalTimesByStop(plans.stopCalls(id));
-        List<PlanLayers.Stop> stops = plans.stops(id).stream().map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(),
-                s.studentCount(), s.grades1to3Count(), times.getOrDefault(s.stopId(), ""), s.location())).toList();
-        PlanLayers.StudentCounts counts = PlanAudience.of(auth).studentCounts();
+        PlanScope scope = scope(id, auth);
+        List<PlanLayers.Stop> stops = scopes.stops(scope);
+        PlanLayers.StudentCounts counts = scope.audience().studentCounts();
         return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeStops(stops, counts, geoJson)));
     }
 
     @GetMapping(value = "/{id}/routes.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> routes(@PathVariable long id, Authentication auth) {
-        find(id);
-        List<PlanLayers.Route> routes = plans.runs(id).stream().map(r -> new PlanLayers.Route(r.runId(), r.busId(), r.busType(),
-                r.seats(), r.direction(), r.schoolId(), r.students(), r.start_s(), r.end_s(), r.length_km(), r.line())).toList();
-        PlanLayers.StudentCounts counts = PlanAudience.of(auth).studentCounts();
+        PlanScope scope = scope(id, auth);
+        List<PlanLayers.Route> routes = scopes.routes(scope);
+        PlanLayers.StudentCounts counts = scope.audience().studentCounts();
         return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRoutes(routes, counts, geoJson)));
     }
 
     /** Every run of the plan in bus order, for the route list (no geometry). */
     @GetMapping("/{id}/runs")
     public List<RunView> runs(@PathVariable long id, Authentication auth) {
-        find(id);
-        boolean counts = PlanAudience.of(auth).seesStudentCounts();
-        return plans.runs(id).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(),
-                r.schoolId(), counts ? r.students() : null, ClockTime.hhmmss(r.start_s()), ClockTime.hhmmss(r.end_s()),
+        PlanScope scope = scope(id, auth);
+        boolean counts = scope.audience().seesStudentCounts();
+        PlanLayers.StudentCounts times = scope.audience().studentCounts();
+        return scope.runs(plans.runs(id)).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(),
+                r.direction(), r.schoolId(), counts ? r.students() : null, times.time(r.start_s()), times.time(r.end_s()),
                 r.length_km())).toList();
     }
 
     @GetMapping("/{id}/runs/{runId}/timetable")
     public TimetableView timetable(@PathVariable long id, @PathVariable String runId, Authentication auth) {
-        find(id);
-        boolean counts = PlanAudience.of(auth).seesStudentCounts();
-        PlanRepository.RunRow run = plans.runs(id).stream().filter(r -> r.runId().equals(runId)).findFirst()
+        PlanScope scope = scope(id, auth);
+        boolean counts = scope.audience().seesStudentCounts();
+        PlanLayers.StudentCounts times = scope.audience().studentCounts();
+        PlanRepository.RunRow run = scope.runs(plans.runs(id)).stream().filter(r -> r.runId().equals(runId)).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "plan " + id + " has no run " + runId));
         Map<String, String> names = new HashMap<>();
         plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
         List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
-                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", ClockTime.hhmmss(t.arrival_s()),
-                ClockTime.hhmmss(t.departure_s()),
+                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", times.time(t.arrival_s()),
+                counts ? ClockTime.hhmmss(t.departure_s()) : null,
                 counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
         return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
                 counts ? run.students() : null, run.length_km(), stops);
@@ -327,6 +354,22 @@ public class PlanController {
 
     private Plan find(long id) {
         return plans.findById(id).orElseThrow(() -> ApiException.notFound("plan", id));
+    }
+
+    private PlanScope scope(long id, Authentication auth) {
+        return scopes.of(id, auth);
+    }
+
+    private PlanView view(PlanScope scope, boolean withViolations, String datasetName, PlanInputs inputs) {
+        PlanView view = PlanView.of(scope.plan(), scope.audience(), withViolations, datasetName, inputs);
+        if (scope.all()) {
+            return view;
+        }
+        List<PlanRepository.RunRow> runs = scope.runs(plans.runs(scope.plan().id()));
+        long stops = scope.calls(plans.stopCalls(scope.plan().id()), runs).stream().map(PlanLayers.StopCall::stopId)
+                .distinct().count();
+        long buses = runs.stream().map(PlanRepository.RunRow::busId).distinct().count();
+        return view.limitedTo((int) stops, (int) buses, runs.size(), runs.stream().mapToDouble(PlanRepository.RunRow::length_km).sum());
     }
 
     private String save(MultipartFile part, Path folder, String what) throws IOException {

@@ -1,5 +1,6 @@
 package org.xiaoche.web.system;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -62,16 +63,26 @@ public class ApiErrorHandler {
                 + (type == null ? "of another type" : "a " + type.getSimpleName()), "invalid-parameter", List.of());
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "the request body is not the JSON this endpoint takes", "invalid-body", List.of());
-    }
-
     /** Our own code throws these with our words (e.g. an unknown role name); a library's text is not passed on. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> badRequest(IllegalArgumentException e) {
         log.info("bad request: {}", JobFailures.withoutMessages(e).toString());
         return error(HttpStatus.BAD_REQUEST, "the request is not valid", "bad-request", List.of());
+    }
+
+    /**
+     * A JSON body that does not read: 422 naming the field when a value has the wrong type, 400 when
+     * the body is not JSON at all.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "the request was refused: 1 problem", "invalid-field",
+                    List.of(new ApiError.Problem("request", 0, field, "has the wrong type")));
+        }
+        return error(HttpStatus.BAD_REQUEST, "the request body is not the JSON this endpoint takes", "invalid-body", List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -81,6 +81,14 @@ class MapBrowserTest {
     AccountService accounts;
     @Autowired
     PlanStep planning;
+    @Autowired
+    org.xiaoche.web.plan.PlanRepository plans;
+    @Autowired
+    org.xiaoche.web.adoption.AdoptionService adoptions;
+    @Autowired
+    org.xiaoche.web.operator.OperatorService operators;
+    @Autowired
+    org.xiaoche.web.account.UserAccountRepository users;
 
     long regionId;
     MapPage page;
@@ -191,6 +199,8 @@ class MapBrowserTest {
     @Test
     @Order(3)
     void operatorSeesRoutesStopsAndTimesButNoStudentCounts() {
+        // Operators see adopted plans only: the planner's plan is adopted and its buses given to the operator's company.
+        adoptForOperator(plans.list(regionId, null).get(0).id());
         signIn("operator");
         openMap();
         assertEquals(0L, count("students"));
@@ -202,7 +212,7 @@ class MapBrowserTest {
         assertFalse(stopPopup.contains("学生人数"), stopPopup);
         assertTrue(stopPopup.contains("村前路"), "operators see the stop's name: " + stopPopup);
         assertTrue(stopPopup.matches("(?s).*\\d\\d:\\d\\d.*"), "times at the stop: " + stopPopup);
-        assertFalse(stopPopup.matches("(?s).*\\d\\d:\\d\\d:\\d\\d.*"), "times to the minute: " + stopPopup);
+        assertFalse(stopPopup.matches("(?s).*\\d\\d:\\d\\d:\\d\\d.*"), "operators get times to the minute: " + stopPopup);
         assertEquals(Boolean.TRUE, js("return window.xiaocheMap.layers.stops.getLayers()"
                 + ".every(l => !('students' in l.feature.properties))"));
         assertEquals(Boolean.TRUE, js("return window.xiaocheMap.layers.routes.getLayers()"
@@ -252,11 +262,17 @@ class MapBrowserTest {
                 text("#plan-validity"));
         page.close();
 
+        adoptForOperator(planId);
         signIn("operator");
         openMap();
         assertEquals("规则合格，覆盖不完整", text("#plan-validity"), "operators get no numbers");
         assertEquals(AMBER, background("#plan-validity"));
         page.screenshot("operator-map-shortfall");
+    }
+
+    /** Adopts the plan for the term (replacing the one before) and gives all its buses to user operator's company. */
+    private void adoptForOperator(long planId) {
+        Fixtures.adoptForOperator(adoptions, operators, accounts, users, planId, "operator", "2026-09-01", "2027-01-31");
     }
 
     private String background(String css) {

@@ -61,7 +61,7 @@ public final class PublishedLayers {
                 young.merge(j.stopId(), 1, Integer::sum);
             }
         }
-        Map<String, String> times = PlanLayers.arrivalTimesByStop(calls, ClockTime::hhmm);
+        Map<String, String> times = PlanLayers.arrivalTimesByStop(calls, PlanLayers.StudentCounts.LEFT_OUT);
         List<PlanLayers.Stop> stops = new ArrayList<>();
         for (PlanStop s : plan.stops()) {
             if (called.contains(s.id())) {

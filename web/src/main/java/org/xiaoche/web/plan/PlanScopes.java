@@ -1,0 +1,66 @@
+package org.xiaoche.web.plan;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.xiaoche.routing.export.PlanLayers;
+import org.xiaoche.web.system.ApiException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What of a stored plan a caller may see ({@link PlanScope}), and its stop and route layers as that
+ * caller gets them: the one place for the plan endpoints and the downloads.
+ */
+@Component
+public class PlanScopes {
+
+    private final PlanRepository plans;
+    private final OperatorBuses operatorBuses;
+
+    public PlanScopes(PlanRepository plans, OperatorBuses operatorBuses) {
+        this.plans = plans;
+        this.operatorBuses = operatorBuses;
+    }
+
+    /**
+     * Planners and viewers see all of plan {@code id}; operators only a plan in force with buses of
+     * their company, and only those buses. Any other plan is answered as missing, so an operator
+     * learns nothing of drafts or other companies' plans.
+     *
+     * @throws ApiException 404
+     */
+    public PlanScope of(long id, Authentication auth) {
+        PlanAudience audience = PlanAudience.of(auth);
+        Set<String> buses = null;
+        if (audience == PlanAudience.OPERATOR) {
+            buses = operatorBuses.visibleTo(auth.getName()).get(id);
+            if (buses == null) {
+                throw ApiException.notFound("plan", id);
+            }
+        }
+        return new PlanScope(plans.findById(id).orElseThrow(() -> ApiException.notFound("plan", id)), audience, buses);
+    }
+
+    /** Plan id → visible buses for an operator account (see {@link OperatorBuses}). */
+    Map<Long, Set<String>> visibleToOperator(String username) {
+        return operatorBuses.visibleTo(username);
+    }
+
+    /** The stops the scope's runs call at (every stop for all buses), each with those runs' arrivals. */
+    public List<PlanLayers.Stop> stops(PlanScope scope) {
+        long id = scope.plan().id();
+        List<PlanLayers.StopCall> calls = scope.calls(plans.stopCalls(id), plans.runs(id));
+        Map<String, String> times = PlanLayers.arrivalTimesByStop(calls, scope.audience().studentCounts());
+        return plans.stops(id).stream().filter(s -> scope.all() || times.containsKey(s.stopId()))
+                .map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(), s.studentCount(), s.grades1to3Count(),
+                        times.getOrDefault(s.stopId(), ""), s.location())).toList();
+    }
+
+    public List<PlanLayers.Route> routes(PlanScope scope) {
+        return scope.runs(plans.runs(scope.plan().id())).stream().map(r -> new PlanLayers.Route(r.runId(), r.busId(),
+                r.busType(), r.seats(), r.direction(), r.schoolId(), r.students(), r.start_s(), r.end_s(), r.length_km(),
+                r.line())).toList();
+    }
+}
