@@ -42,8 +42,9 @@ import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may call what: the whole access matrix of DESIGN §5 in one place. Every page and API needs a
- * login; student locations are for planners only; anything under {@code /api} not listed here is
- * refused, so a new endpoint is closed until it is given a rule.
+ * login; student locations are for planners only; an endpoint under {@code /api} not listed here is
+ * refused, so a new endpoint is closed until it is given a rule (a path nothing serves is 404). Failed
+ * logins go through {@link LoginThrottle}.
  */
 @Configuration
 public class SecurityConfiguration {

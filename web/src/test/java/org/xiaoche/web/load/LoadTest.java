@@ -87,7 +87,9 @@ class LoadTest {
         System.out.println(report);
         String reportFile = System.getProperty("xiaoche.load.report");
         if (reportFile != null && !reportFile.isBlank()) {
-            Files.writeString(Path.of(reportFile), report);
+            Path file = Path.of(reportFile).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report);
         }
         assertTrue(result.all().count() > users, "every user made requests: " + report);
         assertEquals(0, result.all().errors(), report);
