@@ -192,4 +192,19 @@ class TwoSchoolsScenarioTest {
                 STUDENTS.subList(0, 4), ProgressListener.NONE));
         assertTrue(e.getMessage().contains("not the ones the baseline plan was made from"), e.getMessage());
     }
+
+    @Test
+    void aBellMovedKeepsTheRunAndShiftsItsTimes() {
+        Scenario later = new Scenario("A at 08:10", baseline.fingerprint(), List.of(),
+                List.of(new Scenario.TimeChange("A", LocalTime.of(8, 10), LocalTime.of(16, 10))), null, null);
+        ScenarioResult r = runner.run(baseline, later, ProgressListener.NONE);
+        assertTrue(r.result().validation().valid(), r.result().validation().verdict());
+        assertTrue(r.reassignments().isEmpty());
+        var before = baseline.plan().journeys().get(0);
+        var after = r.result().plan().journeys().stream().filter(j -> j.studentId().equals(before.studentId())).findFirst().orElseThrow();
+        assertEquals(before.amJourney_s(), after.amJourney_s(), 1e-6, "the same run, ten minutes later");
+        assertEquals(before.pickup_s() + 600, after.pickup_s(), 1e-6);
+        assertEquals(0, Comparisons.compare(baseline.compared(), List.of(r.compared()), PlaceNames.NONE)
+                .scenarios().get(0).differences().yearlyCost(), 1e-9);
+    }
 }
