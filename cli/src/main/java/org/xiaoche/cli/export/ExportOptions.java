@@ -47,7 +47,7 @@ final class ExportOptions {
     @Option(names = "--operators", description = "CSV bus_id,operator_id,operator_name,operator_url[,operator_phone]: who runs which bus")
     Path operatorsFile;
 
-    @Option(names = "--agency-id", description = "operator of buses not in --operators (default: " + "operator" + ")")
+    @Option(names = "--agency-id", description = "operator of buses not in --operators (default: operator)")
     String agencyId;
 
     @Option(names = "--agency-name", description = "its name (default: 校车运营单位)")
