@@ -63,7 +63,8 @@ public class PolicyDefaultsController {
                 header = false;   // the file's own header comment describes the file, not a field
                 Matcher m = FIELD.matcher(line);
                 if (m.find()) {
-                    if (!m.group(2).isEmpty()) {
+                    // An object opened and not closed on its line nests fields; "gradeWalkThreshold_m": { } is a value.
+                    if (!m.group(2).isEmpty() && !line.contains("}")) {
                         prefix = m.group(1) + ".";
                     } else {
                         // A field without its own comment shares the one above (dwellFixed_s, dwellPerStudent_s).
