@@ -24,6 +24,9 @@ if [ "${XIAOCHE_SKIP_BROWSER:-}" != "1" ]; then
   # A small Chinese font, so the pages' Chinese is legible in the tests' screenshots.
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 fi
+# PDF reports: the Chinese font they embed (the demo makes them too), and pdftoppm to check them as images.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || [[ " ${missing[*]} " == *" fonts-wqy-microhei "* ]] || missing+=(fonts-wqy-microhei)
+dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   as_root apt-get update -qq

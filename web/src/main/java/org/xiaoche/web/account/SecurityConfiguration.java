@@ -80,6 +80,11 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/plans", "/api/plans/*", "/api/plans/*/stops.geojson", "/api/plans/*/routes.geojson",
                                 "/api/plans/*/runs", "/api/plans/*/runs/*/timetable").hasAnyRole(PLANNER, VIEWER, OPERATOR)
                         .requestMatchers(POST, "/api/plans").hasRole(PLANNER)
+                        // scenarios: the planners' map of moved students for planners only; aggregates for viewers; no operators
+                        .requestMatchers(GET, "/api/scenarios/*/affected.geojson").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/scenarios", "/api/scenarios/**").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/scenarios", "/api/scenarios/*/run").hasRole(PLANNER)
+                        .requestMatchers(DELETE, "/api/scenarios/*").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)

@@ -370,7 +370,8 @@ public class PlanRepository {
         return rs.wasNull() ? Double.NaN : v;
     }
 
-    static byte[] gzip(byte[] bytes) {
+    /** Gzip, as plan values and other large stored values are kept. */
+    public static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             zip.write(bytes);
@@ -380,7 +381,7 @@ public class PlanRepository {
         return out.toByteArray();
     }
 
-    static byte[] gunzip(byte[] bytes) {
+    public static byte[] gunzip(byte[] bytes) {
         try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return zip.readAllBytes();
         } catch (IOException e) {
