@@ -270,9 +270,14 @@ public class PlanRepository {
                 .filter(java.util.Objects::nonNull).findFirst().map(bytes -> PlanCodec.fromBytes(gunzip(bytes)));
     }
 
+    /**
+     * The plans of a region or dataset, newest first; a scenario's own plan is listed with its scenario
+     * ({@code /api/scenarios}), not here, though every plan view opens it by id.
+     */
     public List<Plan> list(Long regionId, Long datasetId) {
         // Conditions are added only when given: PostgreSQL cannot type a "? IS NULL" parameter.
-        StringBuilder sql = new StringBuilder("SELECT " + PLAN_COLUMNS + " FROM plan p JOIN dataset d ON d.id = p.dataset_id WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + PLAN_COLUMNS + " FROM plan p JOIN dataset d ON d.id = p.dataset_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM scenario s WHERE s.plan_id = p.id)");
         List<Object> args = new ArrayList<>();
         if (regionId != null) {
             sql.append(" AND d.region_id = ?");
