@@ -332,6 +332,62 @@
     layers.schools.bringToFront();
   }
 
+  // ---- the layout optimisation ----
+
+  async function loadLayouts() {
+    const runs = await Xiaoche.api('/api/layouts?planId=' + state.baselineId);
+    const box = document.getElementById('pareto');
+    box.innerHTML = '';
+    const run = runs.find(r => r.state === 'done');
+    document.getElementById('layout-state').textContent = runs.length && runs[0].state !== 'done'
+      ? text('scenarios.state.' + runs[0].state) : '';
+    if (!run) {
+      box.appendChild(el('p', {}, text('scenarios.pareto.none')));
+      return;
+    }
+    const points = run.result.points;
+    const W = 420, H = 260, left = 60, bottom = 40, top = 14, right = 14;
+    const xs = points.map(p => p.yearlyCost), ys = points.map(p => p.meanJourney_s / 60);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const sx = v => left + (x1 === x0 ? 0.5 : (v - x0) / (x1 - x0)) * (W - left - right);
+    const sy = v => H - bottom - (y1 === y0 ? 0.5 : (v - y0) / (y1 - y0)) * (H - bottom - top);
+    const chart = svg('svg', { width: W, height: H, id: 'pareto-chart', 'data-layout-id': run.id });
+    chart.appendChild(svg('line', { x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: '#555' }));
+    chart.appendChild(svg('line', { x1: left, y1: top, x2: left, y2: H - bottom, stroke: '#555' }));
+    chart.appendChild(svg('text', { x: left, y: H - 8 }, text('scenarios.pareto.x') + ' ' + Math.round(x0).toLocaleString()
+      + ' – ' + Math.round(x1).toLocaleString()));
+    chart.appendChild(svg('text', { x: 2, y: top + 4 }, text('scenarios.pareto.y')));
+    chart.appendChild(svg('text', { x: 2, y: H - bottom }, y0.toFixed(1)));
+    chart.appendChild(svg('text', { x: 2, y: top + 18 }, y1.toFixed(1)));
+    points.forEach((p, i) => {
+      const dot = svg('circle', { cx: sx(p.yearlyCost), cy: sy(p.meanJourney_s / 60), r: 7, 'class': 'pareto-point',
+        fill: p.feasible ? '#1565c0' : '#fff', stroke: p.feasible ? '#1565c0' : '#b71c1c', 'stroke-width': 2,
+        'data-scenario-id': p.scenarioId === null ? '' : p.scenarioId, 'data-feasible': p.feasible });
+      const label = p.key === '' ? text('scenarios.baselineColumn') : Object.keys(p.closures).map(schoolName).join('、');
+      dot.appendChild(svg('title', {}, format('scenarios.pareto.point', [label, Math.round(p.yearlyCost).toLocaleString(),
+        (p.meanJourney_s / 60).toFixed(1), (p.p90Journey_s / 60).toFixed(1)])));
+      if (p.scenarioId !== null) {
+        dot.style.cursor = 'pointer';
+        dot.addEventListener('click', async () => { await loadScenarios(); await compare([p.scenarioId]); });
+      }
+      chart.appendChild(dot);
+    });
+    box.appendChild(chart);
+  }
+
+  async function runLayout() {
+    clearError();
+    try {
+      const run = await Xiaoche.api('/api/layouts', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ baselinePlanId: Number(state.baselineId) }) });
+      await Xiaoche.followJob(run.jobId);
+      await loadScenarios();
+      await loadLayouts();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
   // ---- start ----
 
   async function loadBaseline(planId) {
@@ -345,6 +401,7 @@
     layers.schools.addData(schools);
     renderClosures();
     await loadScenarios();
+    await loadLayouts();
   }
 
   async function init() {
@@ -364,6 +421,8 @@
     document.getElementById('school-close').onclick = () => { state.closures.set(state.selected, ''); renderClosures(); choose(state.selected); };
     document.getElementById('school-keep').onclick = () => { state.closures.delete(state.selected); renderClosures(); choose(state.selected); };
     document.getElementById('scenario-save-run').onclick = saveAndRun;
+    document.getElementById('layout-run').hidden = state.role !== 'planner' || state.plans.length === 0;
+    document.getElementById('layout-run').onclick = runLayout;
     document.getElementById('compare-checked').onclick = () => {
       const ids = [...document.querySelectorAll('.compare-check:checked')].map(c => Number(c.value));
       if (ids.length) compare(ids);

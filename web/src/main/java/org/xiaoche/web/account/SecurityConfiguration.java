@@ -85,6 +85,8 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/scenarios", "/api/scenarios/**").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/scenarios", "/api/scenarios/*/run").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/scenarios/*").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/layouts", "/api/layouts/*").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/layouts").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)

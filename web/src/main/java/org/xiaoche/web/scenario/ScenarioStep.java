@@ -5,24 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xiaoche.routing.network.RoadNetwork;
-import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
-import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.scenario.Baseline;
 import org.xiaoche.routing.scenario.Comparison;
 import org.xiaoche.routing.scenario.ComparisonWriter;
 import org.xiaoche.routing.scenario.Comparisons;
 import org.xiaoche.routing.scenario.ScenarioResult;
-import org.xiaoche.routing.scenario.ScenarioRunner;
-import org.xiaoche.web.dataset.Dataset;
-import org.xiaoche.web.dataset.DatasetRepository;
 import org.xiaoche.web.job.JobContext;
 import org.xiaoche.web.job.JobResult;
 import org.xiaoche.web.job.JobStep;
-import org.xiaoche.web.plan.PlanRepository;
 import org.xiaoche.web.plan.PlanStep;
-import org.xiaoche.web.region.RegionNetworks;
-import org.xiaoche.web.region.RegionRepository;
 
 import java.util.List;
 
@@ -39,25 +31,18 @@ public class ScenarioStep implements JobStep {
     public static final String RESULT_TYPE = "scenario";
 
     private final ScenarioRepository scenarios;
-    private final PlanRepository plans;
-    private final DatasetRepository datasets;
-    private final RegionRepository regions;
-    private final RegionNetworks networks;
+    private final ScenarioBaselines baselines;
     private final PlanStep planning;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
-    public ScenarioStep(ScenarioRepository scenarios, PlanRepository plans, DatasetRepository datasets,
-                        RegionRepository regions, RegionNetworks networks, PlanStep planning, ObjectMapper json,
+    public ScenarioStep(ScenarioRepository scenarios, ScenarioBaselines baselines, PlanStep planning, ObjectMapper json,
                         TransactionTemplate transaction) {
-        this.transaction = transaction;
         this.scenarios = scenarios;
-        this.plans = plans;
-        this.datasets = datasets;
-        this.regions = regions;
-        this.networks = networks;
+        this.baselines = baselines;
         this.planning = planning;
         this.json = json;
+        this.transaction = transaction;
     }
 
     @Override
@@ -72,19 +57,15 @@ public class ScenarioStep implements JobStep {
         return new JobResult(RESULT_TYPE, id);
     }
 
-    /** Runs scenario {@code id} and stores what it gives (also used by the demo). */
+    /** Runs scenario {@code id} and stores what it gives (also used by the demo and the layout search). */
     public void run(long id, Long jobId, String createdBy, ProgressListener progress) throws Exception {
         StoredScenario scenario = scenarios.findById(id).orElseThrow(() -> new IllegalStateException("scenario " + id + " was deleted"));
-        progress.progress("load baseline plan", 0);
-        Plan baselinePlan = plans.findPlanValue(scenario.baselinePlanId())
-                .orElseThrow(() -> new IllegalStateException("baseline plan " + scenario.baselinePlanId() + " has no plan value"));
-        Dataset dataset = datasets.findById(scenario.datasetId()).orElseThrow();
-        RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
-        ScenarioRunner runner = new ScenarioRunner(network, new JspritSchoolRouteSolver());
-        Baseline baseline = runner.baseline(baselinePlan, datasets.schools(dataset.id()), datasets.students(dataset.id()),
-                progress.slice(0.02, 0.15));
-        ScenarioResult result = runner.run(baseline,
-                scenario.changes().toScenario(baseline.fingerprint(), baselinePlan.policy()), progress.slice(0.15, 0.85));
+        ScenarioBaselines.Loaded loaded = baselines.load(scenario.baselinePlanId(), progress.slice(0, 0.15));
+        Baseline baseline = loaded.baseline();
+        RoadNetwork network = loaded.network();
+        long datasetId = loaded.datasetId();
+        ScenarioResult result = loaded.runner().run(baseline,
+                scenario.changes().toScenario(baseline.fingerprint(), baseline.plan().policy()), progress.slice(0.15, 0.85));
 
         var lines = PlanStep.lines(network, result.result().plan().runs(), progress.slice(0.85, 0.93));
         progress.progress("compare with the baseline", 0.93);
@@ -96,8 +77,8 @@ public class ScenarioStep implements JobStep {
         // The scenario's plan and its comparison are stored together or not at all.
         transaction.executeWithoutResult(status -> {
             try {
-                long planId = planning.store(dataset.id(), computed, jobId, createdBy);
-                scenarios.storeRun(id, dataset.id(), planId, comparison.scenarios().get(0).verdict().feasible(),
+                long planId = planning.store(datasetId, computed, jobId, createdBy);
+                scenarios.storeRun(id, datasetId, planId, comparison.scenarios().get(0).verdict().feasible(),
                         comparisonJson, histograms, result.reassignments());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
