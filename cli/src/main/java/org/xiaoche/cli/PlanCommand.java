@@ -10,8 +10,6 @@ import org.xiaoche.routing.network.BusRouteGeometry;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.optimization.SchoolRouteSolver;
 import org.xiaoche.routing.optimization.SolverBudget;
-import org.xiaoche.routing.optimization.jsprit.JspritSchoolRouteSolver;
-import org.xiaoche.routing.optimization.timefold.TimefoldSchoolRouteSolver;
 import org.xiaoche.routing.plan.PlanResult;
 import org.xiaoche.routing.plan.PlanSummary;
 import org.xiaoche.routing.plan.SchoolBusPlanner;
@@ -64,11 +62,7 @@ final class PlanCommand implements Callable<Integer> {
         PlanningPolicy policy = policyFile == null ? PlanningPolicy.defaults() : PlanningPolicy.read(policyFile);
         Fleet fleet = fleetFile == null ? Fleet.defaults() : Fleet.read(fleetFile);
         CoordinateSystem coordinates = CoordinateSystem.parse(crs);
-        SchoolRouteSolver solver = switch (solverName.toLowerCase(Locale.ROOT)) {
-            case "jsprit" -> new JspritSchoolRouteSolver();
-            case "timefold" -> new TimefoldSchoolRouteSolver();
-            default -> throw new IllegalArgumentException("unknown solver '" + solverName + "' (jsprit or timefold)");
-        };
+        SchoolRouteSolver solver = RouteSolvers.named(solverName);
         ConsoleProgress progress = new ConsoleProgress(err);
         try (RoadNetwork network = RoadNetwork.importOrLoad(input.osm, input.graphCacheRoot(), progress.slice(0, 0.2))) {
             ImportWarnings.print(network, err);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code scripts/xiaoche}. */
 @Command(name = "xiaoche", mixinStandardHelpOptions = true, version = "xiaoche 0.1",
         description = "Xiaoche (校车) school-transport planner.",
-        subcommands = {EligibilityCommand.class, PlanCommand.class, ValidateCommand.class, SbrpBenchCommand.class})
+        subcommands = {EligibilityCommand.class, PlanCommand.class, ValidateCommand.class, ScenarioCommand.class,
+                CandidatesCommand.class, OptimiseLayoutCommand.class, SbrpBenchCommand.class})
 public final class XiaocheCommand implements Runnable {
 
     @Override

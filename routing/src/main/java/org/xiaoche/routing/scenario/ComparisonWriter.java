@@ -103,14 +103,11 @@ public final class ComparisonWriter {
             }
         } else {
             rows.add(String.join(",", cell(plan), section, cell(key), cell(field),
-                    cell(node.isNull() ? "" : node.asText())));
+                    node.isNumber() || node.isBoolean() ? node.asText() : cell(node.isNull() ? "" : node.asText())));
         }
     }
 
     private static String cell(String text) {
-        boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.startsWith("=")
-                || text.startsWith("+") || text.startsWith("-") && !text.matches("-[0-9.]+") || text.startsWith("@");
-        String safe = text.startsWith("=") || text.startsWith("+") || text.startsWith("@") ? "'" + text : text;
-        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return CsvText.cell(text);
     }
 }
