@@ -204,7 +204,7 @@ public class ComparisonReport {
             StringBuilder current = new StringBuilder();
             for (int cp : text.codePoints().toArray()) {
                 String next = current + new String(Character.toChars(cp));
-                if (font.getStringWidth(next) / 1000 * size > width && !current.isEmpty()) {
+                if (font.getStringWidth(drawable(next)) / 1000 * size > width && !current.isEmpty()) {
                     parts.add(current.toString());
                     current = new StringBuilder(new String(Character.toChars(cp)));
                 } else {
@@ -219,8 +219,27 @@ public class ComparisonReport {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, atY);
-            content.showText(text);
+            content.showText(drawable(text));
             content.endText();
+        }
+
+        /** School and village names are the user's text: what the font cannot draw becomes ? (controls a space). */
+        private String drawable(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(cp -> {
+                String ch = new String(Character.toChars(cp));
+                if (Character.isISOControl(cp)) {
+                    out.append(' ');
+                    return;
+                }
+                try {
+                    font.encode(ch);
+                    out.append(ch);
+                } catch (IOException | IllegalArgumentException e) {
+                    out.append('?');
+                }
+            });
+            return out.toString();
         }
 
         private void room(float needed) throws IOException {

@@ -239,6 +239,7 @@ class ScenarioFlowTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("学校撤并方案比较报告"), text);
             assertTrue(text.contains("东头教学点"), text);
+            assertTrue(text.contains("East Teaching Point ?"), "a character the font lacks is drawn as ?: " + text);
             assertTrue(text.contains("应留必留"), text);
             assertTrue(text.contains("结论：不可行"), text);
             for (String sid : STUDENT_IDS) {
