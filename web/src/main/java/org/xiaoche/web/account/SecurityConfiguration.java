@@ -107,6 +107,13 @@ public class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/operators/*").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/operators/*").hasRole(PLANNER)
                         .requestMatchers("/api/operators/*/members", "/api/operators/*/members/*").hasAnyRole(ADMIN, PLANNER)
+                        // scenarios: the planners' map of moved students for planners only; aggregates for viewers; no operators
+                        .requestMatchers(GET, "/api/scenarios/*/affected.geojson").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/scenarios", "/api/scenarios/**").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/scenarios", "/api/scenarios/*/run").hasRole(PLANNER)
+                        .requestMatchers(DELETE, "/api/scenarios/*").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/layouts", "/api/layouts/*").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(POST, "/api/layouts").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/regions/*/datasets").hasAnyRole(PLANNER, VIEWER)
                         .requestMatchers(POST, "/api/regions/*/datasets").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/datasets/*").hasRole(PLANNER)

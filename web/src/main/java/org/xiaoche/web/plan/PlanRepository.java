@@ -284,9 +284,14 @@ public class PlanRepository {
         return jdbc.update("DELETE FROM plan WHERE id = ?", planId) == 1;
     }
 
+    /**
+     * The plans of a region or dataset, newest first; a scenario's own plan is listed with its scenario
+     * ({@code /api/scenarios}), not here, though every plan view opens it by id.
+     */
     public List<Plan> list(Long regionId, Long datasetId) {
         // Conditions are added only when given: PostgreSQL cannot type a "? IS NULL" parameter.
-        StringBuilder sql = new StringBuilder("SELECT " + PLAN_COLUMNS + " FROM plan p JOIN dataset d ON d.id = p.dataset_id WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + PLAN_COLUMNS + " FROM plan p JOIN dataset d ON d.id = p.dataset_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM scenario s WHERE s.plan_id = p.id)");
         List<Object> args = new ArrayList<>();
         if (regionId != null) {
             sql.append(" AND d.region_id = ?");
@@ -384,7 +389,8 @@ public class PlanRepository {
         return rs.wasNull() ? Double.NaN : v;
     }
 
-    static byte[] gzip(byte[] bytes) {
+    /** Gzip, as plan values and other large stored values are kept. */
+    public static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             zip.write(bytes);
@@ -394,7 +400,7 @@ public class PlanRepository {
         return out.toByteArray();
     }
 
-    static byte[] gunzip(byte[] bytes) {
+    public static byte[] gunzip(byte[] bytes) {
         try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return zip.readAllBytes();
         } catch (IOException e) {

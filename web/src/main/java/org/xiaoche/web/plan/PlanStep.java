@@ -118,16 +118,20 @@ public class PlanStep implements JobStep {
         PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), solverBudget(policy))
                 .plan(schools, students, fleet, policy, progress.slice(0.03, 0.95));
 
-        progress.progress("route geometry", 0.95);
+        return new Computed(result, lines(network, result.plan().runs(), progress.slice(0.95, 1)), policy, fleet);
+    }
+
+    /** Each run's line along the roads, by run id. */
+    public static Map<String, List<LonLat>> lines(RoadNetwork network, List<BusRun> runs, ProgressListener progress) {
+        progress.progress("route geometry", 0);
         BusRouteGeometry geometry = new BusRouteGeometry(network);
-        List<BusRun> runs = result.plan().runs();
         Map<String, List<LonLat>> lines = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             BusRun run = runs.get(i);
             lines.put(run.runId(), geometry.through(run.stops().stream().map(TimedStop::location).toList()));
-            progress.progress("route geometry", 0.95 + 0.05 * (i + 1) / runs.size());
+            progress.progress("route geometry", (i + 1.0) / runs.size());
         }
-        return new Computed(result, lines, policy, fleet);
+        return lines;
     }
 
     /** Stores a computed plan, its rows and its plan value, in one transaction; returns the plan's id. */

@@ -87,7 +87,15 @@ public class RegionNetworks {
             throw new ApiException(HttpStatus.CONFLICT, "region " + region.id() + " is " + region.state() + ", not ready");
         }
         RoadNetwork network = loaded.get(region.id());
-        return network != null ? network : load(region, ProgressListener.NONE);
+        if (network != null) {
+            return network;
+        }
+        // Checked again under the lock: two jobs asking at once must not load it twice (the second load
+        // would close the network the first one is using).
+        synchronized (lockFor(region.id())) {
+            RoadNetwork now = loaded.get(region.id());
+            return now != null ? now : load(region, ProgressListener.NONE);
+        }
     }
 
     /** Like {@link #get}, held until the returned value is closed: the region cannot be deleted meanwhile. */
