@@ -58,9 +58,7 @@ class DemoMapBrowserTest {
         long regionId = regions.findByName(DemoStep.REGION_NAME).orElseThrow().id();
 
         try (MapPage page = MapPage.signIn(port, "planner", "demo-test-pw")) {
-            long start_ms = System.currentTimeMillis();
             page.openMapWithPlan(regionId);
-            long drawn_ms = System.currentTimeMillis() - start_ms;
             assertEquals(3000, page.count("students"));
             assertTrue(page.count("riders") > 1000, "riders: " + page.count("riders"));
             assertTrue(page.count("stops") > 10, "stops: " + page.count("stops"));
@@ -78,7 +76,6 @@ class DemoMapBrowserTest {
             assertEquals(Boolean.TRUE.equals(complete) ? "complete" : "incomplete", badge.getAttribute("data-verdict"));
             assertEquals(Boolean.TRUE.equals(complete), badge.getCssValue("background-color").equals("rgba(46, 125, 50, 1)"),
                     "green exactly when coverage is complete: " + badge.getText());
-            assertTrue(drawn_ms < 20_000, "the demo map took " + drawn_ms + " ms to draw");
             page.screenshot("demo-county");
         }
     }

@@ -29,11 +29,14 @@ class LargeRosterTest {
     @TempDir
     Path dir;
 
+    /** A bound against hangs and quadratic reading (minutes), not a speed measurement: speed is benchmarked. */
+    private static final Duration HANG_BOUND = Duration.ofSeconds(120);
+
     @Test
     void fiftyMegabyteStudentCsvImportsInBoundedTime() throws IOException {
         Path file = dir.resolve("students.csv");
         long rows = writeStudents(file, "S3");
-        List<Student> students = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> RosterReader.readStudents(
+        List<Student> students = assertTimeoutPreemptively(HANG_BOUND, () -> RosterReader.readStudents(
                 file, CoordinateSystem.WGS84, COUNTY, RosterReaderFormatsTest.SCHOOLS_BY_ID));
         assertEquals(rows, students.size());
         assertTrue(rows > 1_000_000, "rows " + rows);
@@ -43,7 +46,7 @@ class LargeRosterTest {
     void fiftyMegabyteCsvWithEveryRowBadIsRejectedWithACountedList() throws IOException {
         Path file = dir.resolve("students.csv");
         long rows = writeStudents(file, "S404");
-        ImportRejectedException e = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(
+        ImportRejectedException e = assertTimeoutPreemptively(HANG_BOUND, () -> assertThrows(
                 ImportRejectedException.class, () -> RosterReader.readStudents(file, CoordinateSystem.WGS84, COUNTY,
                         RosterReaderFormatsTest.SCHOOLS_BY_ID)));
         assertEquals(rows, e.totalProblems());
