@@ -121,6 +121,10 @@ class WorkbenchBrowserTest extends BrowserTestBase {
         assertEquals(Long.toString(baselineId), new Select(browser.findElement(By.id("dataset-select")))
                 .getFirstSelectedOption().getAttribute("value"));
         assertEquals(baselineId, number("window.xiaocheMap.shownRun.datasetId"));
+        // A 1024 px screen: the page fits its width, the wide tables scroll inside the side column.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        page.await(10).until(d -> ((Number) js("return document.documentElement.scrollWidth")).longValue() <= 1024);
+        page.screenshot("workbench-1024");
     }
 
     @Test
