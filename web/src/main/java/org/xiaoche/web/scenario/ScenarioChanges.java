@@ -48,7 +48,7 @@ public record ScenarioChanges(String name, Long baselinePlanId, List<Closure> cl
                     base.gradeWalkThreshold_m(), base.maxHomeSnap_m(), base.maxOutsideArea_m(), base.maxWalkToStop_m(),
                     base.maxWalkToStopGrades1to3_m(), base.maxWalkToBusRoad_m(), base.youngGrades(),
                     base.stopRoadClasses(), base.noStopRoadEnvironments(), routes,
-                    schoolDaysPerYear != null ? schoolDaysPerYear : base.schoolDaysPerYear());
+                    schoolDaysPerYear != null ? schoolDaysPerYear : base.schoolDaysPerYear(), base.termCalendar());
         }
 
         boolean empty() {
