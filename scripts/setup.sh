@@ -6,6 +6,9 @@
 #   XIAOCHE_SKIP_POSTGIS=1   skip the PostgreSQL/PostGIS part (the web tests then need the same
 #                            variable, or they fail rather than silently skip)
 #   XIAOCHE_SKIP_BROWSER=1   skip Chromium (likewise: the browser tests then need the same variable)
+#   XIAOCHE_SKIP_OFFICE=1    skip LibreOffice Calc (the workbook tests then need the same variable)
+# Always installed: the Chinese font the PDF exports embed (driver sheets, permit annex, notices; the CLI,
+# the demo and the web make them) and poppler-utils (pdftoppm, pdffonts: the PDF tests render pages).
 set -euo pipefail
 need() { command -v "$1" >/dev/null 2>&1; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -21,13 +24,21 @@ fi
 if [ "${XIAOCHE_SKIP_BROWSER:-}" != "1" ]; then
   dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s chromium-driver >/dev/null 2>&1 || missing+=(chromium-driver)
-  # A small Chinese font, so the pages' Chinese is legible in the tests' screenshots.
-  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 fi
+# The Chinese font: embedded in every PDF export, and legible Chinese in the browser tests' screenshots.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# LibreOffice Calc without its GUI: the export tests convert the workbooks headless
+# (soffice --headless --convert-to csv) to check that they open. Without recommends it stays small.
+if [ "${XIAOCHE_SKIP_OFFICE:-}" != "1" ] && ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1; then
+  echo "setup: installing libreoffice-calc-nogui" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
 fi
 
 if [ "${XIAOCHE_SKIP_POSTGIS:-}" != "1" ]; then

@@ -59,6 +59,11 @@ final class InputFiles {
     }
 
     Path graphCacheRoot() {
+        return graphCacheRoot(graphCache);
+    }
+
+    /** {@code graphCache} when given, else {@code graph-cache} in the project folder. */
+    static Path graphCacheRoot(Path graphCache) {
         if (graphCache != null) {
             return graphCache;
         }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "xiaoche", mixinStandardHelpOptions = true, version = "xiaoche 0.1",
         description = "Xiaoche (校车) school-transport planner.",
         subcommands = {EligibilityCommand.class, PlanCommand.class, ValidateCommand.class, ScenarioCommand.class,
-                CandidatesCommand.class, OptimiseLayoutCommand.class, SbrpBenchCommand.class})
+                CandidatesCommand.class, OptimiseLayoutCommand.class, org.xiaoche.cli.export.ExportCommand.class,
+                SbrpBenchCommand.class})
 public final class XiaocheCommand implements Runnable {
 
     @Override

@@ -6,12 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xiaoche.demodata.DemoCounty;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,24 +24,9 @@ class EligibilityCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) { }
 
-    private Run run(String... args) {
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out, oldErr = System.err;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            var cli = XiaocheCommand.commandLine();
-            cli.setErr(new PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err + stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static List<CSVRecord> readCsv(Path file) throws Exception {
@@ -58,7 +38,7 @@ class EligibilityCommandTest {
     @Test
     void demoCountyEndToEnd() throws Exception {
         Path out = dir.resolve("out");
-        Run run = run("eligibility", "--demo", "--graph-cache", dir.resolve("cache").toString(), "--out", out.toString());
+        CliRun run = run("eligibility", "--demo", "--graph-cache", dir.resolve("cache").toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("[100%] done"), "progress reaches 100 %: " + run.err());
         assertTrue(run.out().contains("total"), run.out());
@@ -100,7 +80,7 @@ class EligibilityCommandTest {
         Path demo = DemoCounty.extractTo(dir.resolve("demo"));
         Path badStudents = dir.resolve("students.csv");
         Files.writeString(badStudents, "student_id,school_id,grade,lon,lat\nP1,S001,3,abc,37.2\n");
-        Run rejected = run("eligibility", "--osm", demo.resolve(DemoCounty.OSM_FILE).toString(),
+        CliRun rejected = run("eligibility", "--osm", demo.resolve(DemoCounty.OSM_FILE).toString(),
                 "--schools", demo.resolve(DemoCounty.SCHOOLS_FILE).toString(), "--students", badStudents.toString(),
                 "--graph-cache", cache.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, rejected.exitCode());
@@ -108,13 +88,13 @@ class EligibilityCommandTest {
         assertFalse(rejected.err().contains("\tat "), "no stack trace: " + rejected.err());
         assertFalse(Files.exists(dir.resolve("out").resolve("students.csv")), "nothing written for rejected input");
 
-        Run missingOsm = run("eligibility", "--osm", dir.resolve("none.osm.pbf").toString(),
+        CliRun missingOsm = run("eligibility", "--osm", dir.resolve("none.osm.pbf").toString(),
                 "--schools", "a.csv", "--students", "b.csv", "--out", dir.resolve("out2").toString(),
                 "--graph-cache", cache.toString());
         assertEquals(2, missingOsm.exitCode());
         assertTrue(missingOsm.err().contains("OSM file not found"), missingOsm.err());
 
-        Run badCrs = run("eligibility", "--demo", "--crs", "mars", "--graph-cache", cache.toString(),
+        CliRun badCrs = run("eligibility", "--demo", "--crs", "mars", "--graph-cache", cache.toString(),
                 "--out", dir.resolve("out3").toString());
         assertEquals(2, badCrs.exitCode());
         assertTrue(badCrs.err().contains("mars"), badCrs.err());
@@ -129,7 +109,7 @@ class EligibilityCommandTest {
         Path cut = dir.resolve("cut.osm.pbf");
         Files.write(cut, pbf);
         Path cache = dir.resolve("cache");
-        Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
                 () -> run("eligibility", "--osm", cut.toString(),
                         "--schools", demo.resolve(DemoCounty.SCHOOLS_FILE).toString(),
                         "--students", demo.resolve(DemoCounty.STUDENTS_FILE).toString(),

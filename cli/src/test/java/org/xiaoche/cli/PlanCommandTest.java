@@ -90,7 +90,7 @@ class PlanCommandTest {
         }
     }
 
-    private static int run(String... args) {
+    static int run(String... args) {
         PrintStream old = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         try {

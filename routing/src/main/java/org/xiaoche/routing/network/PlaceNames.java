@@ -137,6 +137,16 @@ public final class PlaceNames {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Compass direction from {@code from} to {@code to} as one of eight sectors counter-clockwise from
+     * east: 0 east, 1 north-east, 2 north, … 7 south-east.
+     */
+    public static int compassSector(LonLat from, LonLat to) {
+        double dx = (to.lon() - from.lon()) * Math.cos(Math.toRadians((from.lat() + to.lat()) / 2));
+        double dy = to.lat() - from.lat();
+        return (int) Math.floorMod(Math.round(Math.toDegrees(Math.atan2(dy, dx)) / 45), 8);
+    }
+
     /** Straight-line distance on GraphHopper's sphere. */
     public static double distance_m(LonLat a, LonLat b) {
         return EARTH.calcDist(a.lat(), a.lon(), b.lat(), b.lon());

@@ -69,6 +69,15 @@ public record Plan(int formatVersion, PlanInputs inputs, PlanningPolicy policy, 
         return stops.stream().filter(s -> s.id().equals(stopId)).findFirst();
     }
 
+    public java.util.Optional<PlanSchool> findSchool(String schoolId) {
+        return schools.stream().filter(s -> s.id().equals(schoolId)).findFirst();
+    }
+
+    /** The school's name, or its id when the plan has no such school. */
+    public String schoolName(String schoolId) {
+        return findSchool(schoolId).map(PlanSchool::name).orElse(schoolId);
+    }
+
     public java.util.Optional<SchoolRuns> findSchoolRuns(String schoolId) {
         return schoolRuns.stream().filter(s -> s.schoolId().equals(schoolId)).findFirst();
     }

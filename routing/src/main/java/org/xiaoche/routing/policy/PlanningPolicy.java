@@ -56,6 +56,8 @@ import java.util.TreeSet;
  * @param schoolDaysPerYear    days a year the buses run, turning daily costs into yearly ones (default 190: design brief §2,
  *                             planner choice; about 39 teaching weeks less holidays); 1..366; null (a plan stored before
  *                             the field existed) reads as the default
+ * @param termCalendar         the school term the buses run in (first and last day, holidays, weekdays), for the
+ *                             exported timetables' service days; a planner sets it from the county's 校历
  */
 public record PlanningPolicy(
         double walkThreshold_m,
@@ -69,7 +71,8 @@ public record PlanningPolicy(
         List<String> stopRoadClasses,
         List<String> noStopRoadEnvironments,
         RouteRules routes,
-        Integer schoolDaysPerYear) {
+        Integer schoolDaysPerYear,
+        TermCalendar termCalendar) {
 
     public static final double DEFAULT_WALK_THRESHOLD_M = 2_000;
     public static final double DEFAULT_MAX_HOME_SNAP_M = 300;
@@ -105,6 +108,7 @@ public record PlanningPolicy(
         if (schoolDaysPerYear < 1 || schoolDaysPerYear > 366) {
             throw new IllegalArgumentException("schoolDaysPerYear must be a whole number of days 1..366, got " + schoolDaysPerYear);
         }
+        termCalendar = termCalendar == null ? TermCalendar.DEFAULT : termCalendar;
         gradeWalkThreshold_m = gradeWalkThreshold_m == null ? Map.of() : Map.copyOf(new TreeMap<>(gradeWalkThreshold_m));
         requirePositive("walkThreshold_m", walkThreshold_m);
         requirePositive("maxHomeSnap_m", maxHomeSnap_m);
@@ -147,7 +151,7 @@ public record PlanningPolicy(
                           List<String> noStopRoadEnvironments, RouteRules routes) {
         this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m, maxWalkToStop_m,
                 maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses, noStopRoadEnvironments,
-                routes, DEFAULT_SCHOOL_DAYS_PER_YEAR);
+                routes, DEFAULT_SCHOOL_DAYS_PER_YEAR, TermCalendar.DEFAULT);
     }
 
     /** A policy with the default walks to a stop and the default young grades and stopping rules. */
@@ -163,7 +167,8 @@ public record PlanningPolicy(
                           RouteRules routes) {
         this(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m, maxWalkToStop_m,
                 maxWalkToStopGrades1to3_m, Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m),
-                DEFAULT_YOUNG_GRADES, DEFAULT_STOP_ROAD_CLASSES, DEFAULT_NO_STOP_ROAD_ENVIRONMENTS, routes);
+                DEFAULT_YOUNG_GRADES, DEFAULT_STOP_ROAD_CLASSES, DEFAULT_NO_STOP_ROAD_ENVIRONMENTS, routes, DEFAULT_SCHOOL_DAYS_PER_YEAR,
+                TermCalendar.DEFAULT);
     }
 
     public static PlanningPolicy defaults() {
@@ -174,42 +179,49 @@ public record PlanningPolicy(
     public PlanningPolicy withMaxWalkToStop(double maxWalkToStop_m, double maxWalkToStopGrades1to3_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, Math.max(maxWalkToBusRoad_m, maxWalkToStop_m), youngGrades,
-                stopRoadClasses, noStopRoadEnvironments, routes, schoolDaysPerYear);
+                stopRoadClasses, noStopRoadEnvironments, routes, schoolDaysPerYear, termCalendar);
     }
 
     /** This policy with another bound on the walk to the nearest point a bus may stop. */
     public PlanningPolicy withMaxWalkToBusRoad(double maxWalkToBusRoad_m) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes, schoolDaysPerYear);
+                noStopRoadEnvironments, routes, schoolDaysPerYear, termCalendar);
     }
 
     /** This policy with other young grades. */
     public PlanningPolicy withYoungGrades(Collection<Integer> youngGrades) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, List.copyOf(youngGrades), stopRoadClasses,
-                noStopRoadEnvironments, routes, schoolDaysPerYear);
+                noStopRoadEnvironments, routes, schoolDaysPerYear, termCalendar);
     }
 
     /** This policy with other roads a bus may stop on. */
     public PlanningPolicy withStopRoads(Collection<String> stopRoadClasses, Collection<String> noStopRoadEnvironments) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, List.copyOf(stopRoadClasses),
-                List.copyOf(noStopRoadEnvironments), routes, schoolDaysPerYear);
+                List.copyOf(noStopRoadEnvironments), routes, schoolDaysPerYear, termCalendar);
     }
 
     /** This policy with another number of school days per year. */
     public PlanningPolicy withSchoolDaysPerYear(int days) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes, days);
+                noStopRoadEnvironments, routes, days, termCalendar);
+    }
+
+    /** This policy with another school term. */
+    public PlanningPolicy withTermCalendar(TermCalendar termCalendar) {
+        return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
+                maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
+                noStopRoadEnvironments, routes, schoolDaysPerYear, termCalendar);
     }
 
     /** This policy with other route rules. */
     public PlanningPolicy withRoutes(RouteRules routes) {
         return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                 maxWalkToStop_m, maxWalkToStopGrades1to3_m, maxWalkToBusRoad_m, youngGrades, stopRoadClasses,
-                noStopRoadEnvironments, routes, schoolDaysPerYear);
+                noStopRoadEnvironments, routes, schoolDaysPerYear, termCalendar);
     }
 
     /**
@@ -272,6 +284,7 @@ public record PlanningPolicy(
         @JsonProperty public List<String> noStopRoadEnvironments;
         @JsonProperty @JsonMerge public RouteRules.Builder routes;
         @JsonProperty public Integer schoolDaysPerYear;
+        @JsonProperty public TermCalendar termCalendar;
 
         Builder(PlanningPolicy p) {
             walkThreshold_m = p.walkThreshold_m();
@@ -285,6 +298,7 @@ public record PlanningPolicy(
             noStopRoadEnvironments = p.noStopRoadEnvironments();
             routes = new RouteRules.Builder(p.routes());
             schoolDaysPerYear = p.schoolDaysPerYear();
+            termCalendar = p.termCalendar();
         }
 
         PlanningPolicy build() {
@@ -293,7 +307,7 @@ public record PlanningPolicy(
                     : Math.max(DEFAULT_MAX_WALK_TO_BUS_ROAD_M, maxWalkToStop_m);
             return new PlanningPolicy(walkThreshold_m, gradeWalkThreshold_m, maxHomeSnap_m, maxOutsideArea_m,
                     maxWalkToStop_m, maxWalkToStopGrades1to3_m, toBusRoad_m, youngGrades, stopRoadClasses,
-                    noStopRoadEnvironments, routes.build(), schoolDaysPerYear);
+                    noStopRoadEnvironments, routes.build(), schoolDaysPerYear, termCalendar);
         }
     }
 

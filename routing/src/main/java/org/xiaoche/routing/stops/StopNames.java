@@ -1,8 +1,8 @@
 package org.xiaoche.routing.stops;
 
-import com.graphhopper.routing.ev.RoadClass;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.network.PlaceNames;
+import org.xiaoche.routing.network.RoadClassNames;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +63,7 @@ final class StopNames {
         StoppableRoads.RoadLabel label = stop.node() >= 0 ? roads.labelAtNode(stop.node())
                 : roads.labelOfEdge(stop.roadside().edge());
         String road = label == null ? "道路" : !label.ref().isEmpty() ? label.ref()
-                : !label.name().isEmpty() ? label.name() : inChinese(label.roadClass());
+                : !label.name().isEmpty() ? label.name() : RoadClassNames.inChinese(label.roadClass());
         String place = placeOf(stop.location(), places);
         // 王家庄东街 says it all: no 王家庄 · 王家庄东街.
         return place.isEmpty() || road.startsWith(place) ? road : place + SEPARATOR + road;
@@ -87,26 +87,6 @@ final class StopNames {
 
     /** Compass direction from {@code from} to {@code to}, one of eight. */
     static String direction(LonLat from, LonLat to) {
-        double dx = (to.lon() - from.lon()) * Math.cos(Math.toRadians((from.lat() + to.lat()) / 2));
-        double dy = to.lat() - from.lat();
-        double degrees = Math.toDegrees(Math.atan2(dy, dx));
-        int sector = (int) Math.floorMod(Math.round(degrees / 45), 8);
-        return DIRECTIONS[sector];
-    }
-
-    /** A road's class as Chinese planners call it, for roads with neither name nor route number. */
-    static String inChinese(RoadClass roadClass) {
-        return switch (roadClass) {
-            case MOTORWAY -> "高速公路";
-            case TRUNK -> "快速路";
-            case PRIMARY -> "主干道";
-            case SECONDARY -> "次干道";
-            case TERTIARY -> "支路";
-            case UNCLASSIFIED -> "村道";
-            case RESIDENTIAL -> "居民区道路";
-            case LIVING_STREET -> "生活街道";
-            case SERVICE -> "内部道路";
-            default -> "道路";
-        };
+        return DIRECTIONS[PlaceNames.compassSector(from, to)];
     }
 }

@@ -24,6 +24,17 @@ public final class ClockTime {
     }
 
     /**
+     * {@code time_s} rounded to the nearest whole minute (half a minute up), in seconds. Rounding keeps
+     * order: times that do not decrease still do not decrease.
+     */
+    public static long nearestMinute_s(double time_s) {
+        if (!Double.isFinite(time_s)) {
+            throw new IllegalArgumentException("not a time of day: " + time_s);
+        }
+        return Math.round(time_s / 60.0) * 60;
+    }
+
+    /**
      * {@code HH:mm} of {@code time_s} rounded to the nearest second, the seconds then dropped (as a
      * clock shows it: 07:40:59 is 07:40); "" when not finite.
      */

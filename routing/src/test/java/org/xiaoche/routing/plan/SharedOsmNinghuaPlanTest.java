@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every one is carried, or unserved because no road where a bus may stop lies within the policy's bound,
  * which is checked independently in a straight line.
  */
-class SharedOsmNinghuaPlanTest {
+public class SharedOsmNinghuaPlanTest {
 
     @Test
     void everyStudentNeedingTransportIsCarriedOrHasATrueReason() {
@@ -50,26 +50,11 @@ class SharedOsmNinghuaPlanTest {
         try (RoadNetwork network = RoadNetwork.importOrLoad(osm, Path.of("target", "graph-cache"), ProgressListener.NONE)) {
             assertTrue(network.importReport().warningLines().stream().anyMatch(l -> l.contains("东大路")),
                     "the import names the dropped road: " + network.importReport().warningLines());
-            Random random = new Random(11);
-            var bounds = network.baseGraph().getBounds();
-            var centre = new org.xiaoche.routing.geo.LonLat((bounds.minLon + bounds.maxLon) / 2, (bounds.minLat + bounds.maxLat) / 2);
-            List<School> seeds = List.of(new School("X", "x", SchoolLevel.PRIMARY, centre, 0,
-                    LocalTime.of(8, 0), LocalTime.of(16, 0), false));
-            List<Student> placed = SharedOsmYubaStopsTest.homesBesideWalkableWays(network, seeds, 203, random);
-            List<School> schools = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                schools.add(new School("S" + i, "学校" + i, SchoolLevel.NINE_YEAR, placed.get(i).home(), 0,
-                        LocalTime.of(7, 40).plusMinutes(25L * i), LocalTime.of(16, 0).plusMinutes(25L * i), false));
-            }
-            List<Student> students = new ArrayList<>();
-            for (int i = 3; i < placed.size(); i++) {
-                students.add(new Student("P" + i, "S" + (i % 3), 1 + i % 9, placed.get(i).home(), false));
-            }
-            // The extract is a small town: a 600 m walk threshold makes enough students need a bus to test the stops.
-            PlanningPolicy policy = new PlanningPolicy(600, Map.of(), PlanningPolicy.DEFAULT_MAX_HOME_SNAP_M,
-                    PlanningPolicy.DEFAULT_MAX_OUTSIDE_AREA_M);
+            PlanInput input = reviewCase(network);
+            List<Student> students = input.students();
+            PlanningPolicy policy = input.policy();
             PlanResult result = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), SolverBudget.defaults())
-                    .plan(new PlanInput(schools, students, Fleet.defaults(), policy), ProgressListener.NONE);
+                    .plan(input, ProgressListener.NONE);
             PlanSummary s = result.summary();
             System.out.printf(Locale.ROOT, "Ninghua: %d need transport, %d carried, %d unserved %s, %d walk over the limit; %s%n",
                     s.needingTransport(), s.transported(), s.unserved(), s.unservedByReason(), s.walkOverLimit(), s.rulesVerdict());
@@ -87,5 +72,31 @@ class SharedOsmNinghuaPlanTest {
                         u.studentId() + " has a road where a bus may stop " + p.access_m() + " m away: " + u.reason()));
             }
         }
+    }
+
+    /**
+     * The review case's inputs on the Ninghua network: three schools and 200 homes beside walkable ways
+     * (seeded), a 600 m walk threshold, the default fleet.
+     */
+    public static PlanInput reviewCase(RoadNetwork network) {
+        Random random = new Random(11);
+        var bounds = network.baseGraph().getBounds();
+        var centre = new org.xiaoche.routing.geo.LonLat((bounds.minLon + bounds.maxLon) / 2, (bounds.minLat + bounds.maxLat) / 2);
+        List<School> seeds = List.of(new School("X", "x", SchoolLevel.PRIMARY, centre, 0,
+                LocalTime.of(8, 0), LocalTime.of(16, 0), false));
+        List<Student> placed = SharedOsmYubaStopsTest.homesBesideWalkableWays(network, seeds, 203, random);
+        List<School> schools = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            schools.add(new School("S" + i, "学校" + i, SchoolLevel.NINE_YEAR, placed.get(i).home(), 0,
+                LocalTime.of(7, 40).plusMinutes(25L * i), LocalTime.of(16, 0).plusMinutes(25L * i), false));
+        }
+        List<Student> students = new ArrayList<>();
+        for (int i = 3; i < placed.size(); i++) {
+            students.add(new Student("P" + i, "S" + (i % 3), 1 + i % 9, placed.get(i).home(), false));
+        }
+        // The extract is a small town: a 600 m walk threshold makes enough students need a bus to test the stops.
+        PlanningPolicy policy = new PlanningPolicy(600, Map.of(), PlanningPolicy.DEFAULT_MAX_HOME_SNAP_M,
+                PlanningPolicy.DEFAULT_MAX_OUTSIDE_AREA_M);
+        return new PlanInput(schools, students, Fleet.defaults(), policy);
     }
 }
