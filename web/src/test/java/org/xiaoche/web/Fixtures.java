@@ -42,7 +42,8 @@ public final class Fixtures {
     public static long adoptForOperator(AdoptionService adoptions, OperatorService operators, AccountService accounts,
                                         UserAccountRepository users, long planId, String username, String from, String to,
                                         String... busIds) {
-        long company = operators.create(new OperatorService.CompanyInput("承运 " + username, "0535-1234567", null)).id();
+        long company = operators.create(new OperatorService.CompanyInput("承运 " + username, "0535-1234567",
+                "https://bus.example/")).id();
         if (users.findByUsername(username).isEmpty()) {
             accounts.create(username, "operator-test-pw", Role.OPERATOR);
         }

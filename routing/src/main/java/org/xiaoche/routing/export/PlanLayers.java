@@ -177,17 +177,22 @@ public final class PlanLayers {
 
     /** Per stop, the runs calling there in time order: {@code "R01 07:12:30; R02 07:40:05"}. */
     public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls) {
-        return arrivalTimesByStop(calls, StudentCounts.INCLUDED);
+        return arrivalTimesByStop(calls, ClockTime::hhmmss);
     }
 
     /** As {@link #arrivalTimesByStop(Collection)}, with times as {@code counts} writes them ({@code "R01 07:12"} when left out). */
     public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls, StudentCounts counts) {
+        return arrivalTimesByStop(calls, counts::time);
+    }
+
+    /** Per stop, the runs calling there in time order, each time written by {@code clock}: {@code "R01 07:12; R02 07:40"}. */
+    public static Map<String, String> arrivalTimesByStop(Collection<StopCall> calls, Function<Double, String> clock) {
         Map<String, List<StopCall>> byStop = new TreeMap<>();
         calls.forEach(c -> byStop.computeIfAbsent(c.stopId(), k -> new ArrayList<>()).add(c));
         Map<String, String> times = new LinkedHashMap<>();
         byStop.forEach((stopId, list) -> {
             list.sort(Comparator.comparingDouble(StopCall::arrival_s).thenComparing(StopCall::runId));
-            times.put(stopId, String.join("; ", list.stream().map(c -> c.runId() + " " + counts.time(c.arrival_s())).toList()));
+            times.put(stopId, String.join("; ", list.stream().map(c -> c.runId() + " " + clock.apply(c.arrival_s())).toList()));
         });
         return times;
     }

@@ -153,7 +153,7 @@ class AdoptionBrowserTest {
 
         // The planner gives the first bus to the operator's company (the page has no dialog for this yet).
         long adoption = adoptions.list(regionId).get(0).id();
-        long company = operators.create(new OperatorService.CompanyInput("县运输公司", null, null)).id();
+        long company = operators.create(new OperatorService.CompanyInput("县运输公司", null, "https://county-bus.example/")).id();
         operators.addMember(company, "operator");
         adoptions.assign(adoption, new AdoptionService.BusAssignment(company, List.of(firstBus)));
     }

@@ -1,0 +1,51 @@
+package org.xiaoche.web.export;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.xiaoche.routing.export.gpx.GpxWriter;
+import org.xiaoche.routing.export.gtfs.GtfsFeed;
+import org.xiaoche.routing.export.workbook.RidersWorkbook;
+import org.xiaoche.routing.export.workbook.TimetableWorkbook;
+
+/**
+ * The engine's timetable exports as downloads: the GTFS feed (zip), the timetable workbook (XLSX and
+ * CSV) and GPX per bus (zip), each for every role in its edition ({@link PlanExports}); the riders
+ * workbook for planners only.
+ */
+@Configuration
+class TimetableExports {
+
+    @Bean
+    ExportFormat gtfsExport(PlanExports exports) {
+        return new SimpleExportFormat("gtfs", "export.gtfs", SimpleExportFormat.EVERYONE, MediaType.parseMediaType("application/zip"),
+                "zip", (request, out) -> GtfsFeed.write(exports.request(request), out));
+    }
+
+    @Bean
+    ExportFormat timetableXlsxExport(PlanExports exports) {
+        return new SimpleExportFormat("xlsx", "export.xlsx", SimpleExportFormat.EVERYONE,
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx",
+                (request, out) -> TimetableWorkbook.writeXlsx(exports.request(request), out));
+    }
+
+    @Bean
+    ExportFormat timetableCsvExport(PlanExports exports) {
+        return new SimpleExportFormat("csv", "export.csv", SimpleExportFormat.EVERYONE,
+                MediaType.parseMediaType("text/csv;charset=UTF-8"), "csv",
+                (request, out) -> TimetableWorkbook.writeCsv(exports.request(request), out));
+    }
+
+    @Bean
+    ExportFormat gpxExport(PlanExports exports) {
+        return new SimpleExportFormat("gpx", "export.gpx", SimpleExportFormat.EVERYONE, MediaType.parseMediaType("application/zip"),
+                "zip", (request, out) -> GpxWriter.writeAll(exports.request(request), out));
+    }
+
+    @Bean
+    ExportFormat ridersXlsxExport(PlanExports exports) {
+        return new SimpleExportFormat("riders-xlsx", "export.ridersXlsx", SimpleExportFormat.PLANNERS,
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx",
+                (request, out) -> RidersWorkbook.writeAll(exports.request(request), out));
+    }
+}
