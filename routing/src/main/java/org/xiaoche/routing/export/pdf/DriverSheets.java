@@ -82,7 +82,7 @@ public final class DriverSheets {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < run.stops().size(); i++) {
             TimedStop place = run.stops().get(i);
-            rows.add(List.of(marks.get(i), text.placeName(place), PlanText.time(PlanText.shownTime_s(run, place)),
+            rows.add(List.of(marks.get(i), text.placeName(place), text.time(run, place),
                     text.action(run, place), PlanText.location(place.location())));
         }
         pages.table(List.of(new PdfPages.Column(lang.text("col.seq"), 0.6f), new PdfPages.Column(lang.text("col.place"), 4),

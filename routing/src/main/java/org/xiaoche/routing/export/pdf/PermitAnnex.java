@@ -58,8 +58,8 @@ public final class PermitAnnex {
         pages.heading(lang.text("permit.times"), HEAD, 40);
         List<List<String>> times = new ArrayList<>();
         for (BusRun run : bus.runs()) {
-            times.add(List.of(text.runTitle(bus, run), PlanText.time(PlanText.shownTime_s(run, run.first())),
-                    PlanText.time(PlanText.shownTime_s(run, run.last()))));
+            times.add(List.of(text.runTitle(bus, run), text.time(run, run.first()),
+                    text.time(run, run.last())));
         }
         pages.table(List.of(new PdfPages.Column(lang.text("col.run"), 4), new PdfPages.Column(lang.text("col.start"), 1),
                 new PdfPages.Column(lang.text("col.end"), 1)), times, BODY);
@@ -89,7 +89,7 @@ public final class PermitAnnex {
                 if (!stop.school()) {
                     first.putIfAbsent(stop.placeId(), stop);
                     calls.computeIfAbsent(stop.placeId(), k -> new ArrayList<>())
-                            .add(text.half(run.direction()) + " " + PlanText.time(PlanText.shownTime_s(run, stop)));
+                            .add(text.half(run.direction()) + " " + text.time(run, stop));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.xiaoche.routing.export.pdf;
 
+import org.xiaoche.routing.export.edition.PublishedTimetable;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.plan.PlanSchool;
@@ -17,9 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How the PDF exports write a plan's places, runs, times and lengths. Times are to the minute
- * ({@link ClockTime#hhmm}) and a stop shows one time, its arrival, so nothing in an operator sheet
- * tells how long a bus stood at a stop.
+ * How the PDF exports write a plan's places, runs, times and lengths. Times are the published ones
+ * ({@link PublishedTimetable}: count-free, to the minute, the same as in every other export), one per
+ * place, so nothing in a sheet tells how long a bus stood at a stop or how many boarded there.
  */
 final class PlanText {
 
@@ -27,12 +28,14 @@ final class PlanText {
     final Lang lang;
     private final Map<String, PlanStop> stops = new HashMap<>();
     private final Map<String, PlanSchool> schools = new HashMap<>();
+    private final PublishedTimetable published;
 
     PlanText(Plan plan, Lang lang) {
         this.plan = plan;
         this.lang = lang;
         plan.stops().forEach(s -> stops.put(s.id(), s));
         plan.schools().forEach(s -> schools.put(s.id(), s));
+        this.published = PublishedTimetable.of(plan, plan.buses());
     }
 
     String schoolName(String schoolId) {
@@ -49,13 +52,17 @@ final class PlanText {
         return place.school() ? schoolName(place.placeId()) : stopName(place.placeId());
     }
 
-    /** The time a bus is at a place: its arrival, except that a run leaving school shows its departure. */
-    static double shownTime_s(BusRun run, TimedStop place) {
-        return run.direction() == RunDirection.PM && place.school() ? place.departure_s() : place.arrival_s();
+    /** The published time (HH:mm) of {@code run} at {@code place}, one of its places. */
+    String time(BusRun run, TimedStop place) {
+        int seq = run.stops().indexOf(place) + 1;
+        return published.run(run.runId()).flatMap(r -> r.calls().stream().filter(c -> c.seq() == seq).findFirst())
+                .map(PublishedTimetable.Call::time).orElseThrow(() -> new IllegalArgumentException(
+                        "run " + run.runId() + " has no place " + place.placeId()));
     }
 
-    static String time(double time_s) {
-        return ClockTime.hhmm(time_s);
+    /** The published time (HH:mm) of {@code runId} at stop {@code stopId}; empty when there is no such call. */
+    String time(String runId, String stopId) {
+        return runId == null ? "" : published.timeAt(runId, stopId).map(ClockTime::hhmm).orElse("");
     }
 
     static String location(LonLat at) {

@@ -77,7 +77,7 @@ public final class SchoolRiders {
                 List<List<String>> rows = new ArrayList<>();
                 for (StudentJourney j : riders(plan, school.id())) {
                     rows.add(List.of(j.studentId(), Integer.toString(j.grade()), text.stopName(j.stopId()),
-                            PlanText.time(j.pickup_s()), PlanText.time(j.dropoff_s()), buses(j, busOfRun, lang)));
+                            text.time(j.amRunId(), j.stopId()), text.time(j.pmRunId(), j.stopId()), buses(j, busOfRun, lang)));
                 }
                 pages.table(List.of(new PdfPages.Column(lang.text("col.student"), 1.3f), new PdfPages.Column(lang.text("col.grade"), 0.5f),
                         new PdfPages.Column(lang.text("col.stop"), 2.6f), new PdfPages.Column(lang.text("col.amPickup"), 1.1f),
@@ -106,8 +106,8 @@ public final class SchoolRiders {
                 {lang.text("notice.student"), j.studentId()},
                 {lang.text("notice.stop"), text.stopName(j.stopId())},
                 {lang.text("notice.where"), stopWords},
-                {lang.text("notice.am"), timeOrNone(j.pickup_s(), lang)},
-                {lang.text("notice.pm"), timeOrNone(j.dropoff_s(), lang)},
+                {lang.text("notice.am"), orNone(text.time(j.amRunId(), j.stopId()), lang)},
+                {lang.text("notice.pm"), orNone(text.time(j.pmRunId(), j.stopId()), lang)},
                 {lang.text("notice.bus"), buses(j, busOfRun, lang)}};
         for (String[] field : fields) {
             for (String line : pages.wrap(field[0] + lang.text("sep.colon") + field[1], BODY, width)) {
@@ -124,8 +124,8 @@ public final class SchoolRiders {
         }
     }
 
-    private static String timeOrNone(double time_s, Lang lang) {
-        return Double.isFinite(time_s) ? PlanText.time(time_s) : lang.text("notice.none");
+    private static String orNone(String time, Lang lang) {
+        return time.isEmpty() ? lang.text("notice.none") : time;
     }
 
     /** The bus of the morning run and, when another, of the afternoon run. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
+import org.xiaoche.routing.export.edition.PublishedTimetable;
 import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
@@ -31,15 +32,17 @@ class DriverSheetsTest {
         PdfChecks.assertChineseFontEmbedded(pdf);
         String text = PdfChecks.text(pdf);
         assertTrue(text.contains("校车行车单"), text);
+        // The sheets publish the count-free minutes every export publishes, not the plan's dwell-bearing times.
+        PublishedTimetable published = PublishedTimetable.of(plan, plan.buses());
         for (Bus bus : plan.buses()) {
             assertTrue(text.contains("车辆 " + bus.busId()), bus.busId());
             for (BusRun run : bus.runs()) {
-                for (TimedStop stop : run.stops()) {
-                    if (!stop.school()) {
-                        String name = plan.findStop(stop.placeId()).orElseThrow().name();
+                for (PublishedTimetable.Call call : published.run(run.runId()).orElseThrow().calls()) {
+                    if (!call.school()) {
+                        String name = plan.findStop(call.placeId()).orElseThrow().name();
                         assertTrue(text.contains(name), name);
                     }
-                    String minute = ClockTime.hhmm(PlanText.shownTime_s(run, stop));
+                    String minute = call.time();
                     assertTrue(text.contains(minute), run.runId() + " " + minute);
                 }
             }

@@ -6,6 +6,7 @@ import org.xiaoche.routing.network.RouteRoadNames;
 import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
+import org.xiaoche.routing.export.edition.PublishedTimetable;
 import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.routing.timetable.StudentJourney;
 import org.xiaoche.routing.timetable.TimedStop;
@@ -40,7 +41,8 @@ class PermitAnnexTest {
             String inOrder = String.join(" → ", roads.stream().map(RouteRoadNames.RoadOfRoute::label).toList());
             assertTrue(flat.contains(inOrder.replace(" ", "")) || flat.replace(" ", "").contains(inOrder.replace(" ", "")),
                     run.runId() + ": " + inOrder);
-            assertTrue(text.contains(ClockTime.hhmm(run.first().arrival_s())) || text.contains(ClockTime.hhmm(run.first().departure_s())));
+            assertTrue(text.contains(PublishedTimetable.of(plan, plan.buses()).run(run.runId()).orElseThrow().first().time()),
+                    "the run's published first time");
             for (TimedStop stop : run.stops()) {
                 if (!stop.school()) {
                     assertTrue(text.contains(plan.findStop(stop.placeId()).orElseThrow().name()));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.plan.PlanSchool;
+import org.xiaoche.routing.export.edition.PublishedTimetable;
 import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.routing.timetable.StudentJourney;
 
@@ -44,7 +45,8 @@ class SchoolRidersTest {
             assertEquals(1, count(text, "学生编号：" + j.studentId() + "\n") + count(text, "学生编号：" + j.studentId() + " "),
                     "once: " + j.studentId());
             assertTrue(text.contains(plan.findStop(j.stopId()).orElseThrow().name()));
-            assertTrue(text.contains("上午上车：" + ClockTime.hhmm(j.pickup_s())), j.studentId());
+            String pickup = ClockTime.hhmm(PublishedTimetable.of(plan, plan.buses()).timeAt(j.amRunId(), j.stopId()).orElseThrow());
+            assertTrue(text.contains("上午上车：" + pickup), j.studentId());
         }
         plan.journeys().stream().filter(j -> !j.schoolId().equals(school.id()))
                 .forEach(j -> assertFalse(text.contains(j.studentId()), "another school's student " + j.studentId()));
