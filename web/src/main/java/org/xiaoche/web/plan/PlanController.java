@@ -80,9 +80,6 @@ public class PlanController {
                            Integer solverWallCapHits, String datasetName, String createdBy, Instant createdAt,
                            PlanInputs inputs, Double costPerYear, int schoolDaysPerYear) {
 
-        /** School days a year for the yearly cost (DESIGN.md §2, planner choice). */
-        public static final int SCHOOL_DAYS_PER_YEAR = 190;
-
         static PlanView of(Plan p, PlanAudience audience, boolean withViolations) {
             return of(p, audience, withViolations, null, null);
         }
@@ -103,7 +100,14 @@ public class PlanController {
                     (double) Math.round(p.costPerDay()), counts ? p.rideP50_s() : null, counts ? p.rideP90_s() : null,
                     counts ? p.rideMax_s() : null, counts ? p.studentsOverCaps() : null,
                     counts ? p.solverWallCapHits() : null, datasetName, p.createdBy(), p.createdAt(), inputs,
-                    Math.round(p.costPerDay()) * (double) SCHOOL_DAYS_PER_YEAR, SCHOOL_DAYS_PER_YEAR);
+                    Math.round(p.costPerDay()) * (double) schoolDaysPerYear(inputs), schoolDaysPerYear(inputs));
+        }
+
+        /** The school days a year of the plan's own policy (the engine's default for plans listed without it). */
+        private static int schoolDaysPerYear(PlanInputs inputs) {
+            JsonNode days = inputs == null || inputs.policy() == null ? null : inputs.policy().get("schoolDaysPerYear");
+            return days != null && days.canConvertToInt() ? days.asInt()
+                    : org.xiaoche.routing.policy.PlanningPolicy.DEFAULT_SCHOOL_DAYS_PER_YEAR;
         }
 
         /**
