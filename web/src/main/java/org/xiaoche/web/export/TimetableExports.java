@@ -3,14 +3,24 @@ package org.xiaoche.web.export;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.xiaoche.routing.export.edition.ExportLanguage;
+import org.xiaoche.routing.export.edition.PlanExportRequest;
+import org.xiaoche.routing.export.edition.RunRoads;
 import org.xiaoche.routing.export.gpx.GpxWriter;
 import org.xiaoche.routing.export.gtfs.GtfsFeed;
+import org.xiaoche.routing.export.workbook.PermitAnnex;
 import org.xiaoche.routing.export.workbook.RidersWorkbook;
+import org.xiaoche.routing.network.RouteRoadNames;
+import org.xiaoche.web.region.RegionNetworks;
+import org.xiaoche.web.region.RegionService;
+
+import java.util.Locale;
 import org.xiaoche.routing.export.workbook.TimetableWorkbook;
 
 /**
  * The engine's timetable exports as downloads: the GTFS feed (zip), the timetable workbook (XLSX and
- * CSV) and GPX per bus (zip), each for every role in its edition ({@link PlanExports}); the riders
+ * CSV), the permit annex (XLSX, roads from the region's network) and GPX per bus (zip), each for every
+ * role in its edition ({@link PlanExports}); the riders
  * workbook for planners only.
  */
 @Configuration
@@ -40,6 +50,18 @@ class TimetableExports {
     ExportFormat gpxExport(PlanExports exports) {
         return new SimpleExportFormat("gpx", "export.gpx", SimpleExportFormat.EVERYONE, MediaType.parseMediaType("application/zip"),
                 "zip", (request, out) -> GpxWriter.writeAll(exports.request(request), out));
+    }
+
+    @Bean
+    ExportFormat permitXlsxExport(PlanExports exports, RegionService regions, RegionNetworks networks) {
+        return new SimpleExportFormat("permit-xlsx", "export.permitXlsx", SimpleExportFormat.EVERYONE,
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx",
+                (request, out) -> {
+                    PlanExportRequest export = exports.request(request);
+                    RouteRoadNames roads = new RouteRoadNames(networks.get(regions.get(request.adoption().regionId())));
+                    Locale locale = export.language() == ExportLanguage.EN ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+                    PermitAnnex.writeXlsx(export, RunRoads.compute(export.plan(), places -> roads.labelsThrough(places, locale)), out);
+                });
     }
 
     @Bean
