@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The places a plan's buses visit (stops, schools, depots), numbered for the travel-time matrix.
- * Keys are kind-qualified ({@code stop:T001}, {@code school:S001}, {@code depot:D1}) because stop and
+ * Keys are kind-qualified ({@code stop:S001-001}, {@code school:S001}, {@code depot:D1}) because stop and
  * school ids come from different sources and may look alike.
  */
 public final class PlacePoints {

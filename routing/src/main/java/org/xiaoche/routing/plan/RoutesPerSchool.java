@@ -117,7 +117,8 @@ public final class RoutesPerSchool {
 
     /**
      * Digest of everything the solver sees for one school: the pickups (id, students, caps, direct
-     * flags, the students in them), window, dwell, seats, and the travel times among its places.
+     * flags, the students in them), window, dwell, seats, and the travel times among its places (to the
+     * millisecond), so that a change at another school leaves it unchanged.
      */
     static String fingerprint(PickupGroups.SchoolProblems school) {
         StringBuilder text = new StringBuilder();
@@ -135,7 +136,9 @@ public final class RoutesPerSchool {
         }
         for (int from : nodes) {
             for (int to : nodes) {
-                text.append(Double.doubleToLongBits(am.travelTimes().time_s(from, to))).append(',');
+                // Whole milliseconds: the matrix splits roads at every place snapped onto them, so other schools'
+                // places shift these sums in their last bits; the solver and re-timing see no such difference.
+                text.append(Math.round(am.travelTimes().time_s(from, to) * 1000)).append(',');
             }
         }
         return PlanCodec.sha256(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A chosen school-bus stop, on a road where a bus may stop.
  *
- * @param id              {@code T001}, {@code T002}, … in the order the stops were chosen: first those within the
+ * @param id              {@code <schoolId>-001}, {@code <schoolId>-002}, … per school, in the order its stops were chosen: first those within the
  *                        students' walking limits (most students first), then those for students who walk farther
  * @param name            what a sign at the stop would say, unique within the plan and never empty: the nearest
  *                        place (a school beside the stop, else a village, hamlet or neighbourhood) and the road's

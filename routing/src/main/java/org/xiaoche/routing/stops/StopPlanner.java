@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -34,8 +35,9 @@ import java.util.TreeMap;
  *   <li>no stop, with the reason: no road where a bus may stop within the bound.</li>
  * </ol>
  * Stops get unique Chinese names from the network's OSM places and roads ({@link StopNames}). Students of any
- * other eligibility status are not considered. All students given share the stops; call once per school for stops
- * of one school only. The result depends only on the network, the policy and the input order.
+ * other eligibility status are not considered. Each school gets stops of its own, numbered {@code <schoolId>-001},
+ * … (two schools' stops may stand at one place, under distinct names). The result depends only on the network,
+ * the policy and the input order.
  */
 public final class StopPlanner {
 
@@ -52,16 +54,54 @@ public final class StopPlanner {
         return plan(students, policy, ProgressListener.NONE);
     }
 
-    /** Plans stops for those of {@code students} whose status is {@link EligibilityStatus#NEEDS_TRANSPORT}. */
+    /**
+     * Plans stops for those of {@code students} whose status is {@link EligibilityStatus#NEEDS_TRANSPORT}: a cover
+     * of its own per school, so that one school's stops and their ids depend on that school's students only and
+     * a change at one school (a closure, a move) leaves the other schools' stops, and their routes, as they were.
+     */
     public StopPlan plan(List<StudentEligibility> students, PlanningPolicy policy, ProgressListener progress) {
         progress.progress("bus stops", 0.0);
         StoppableRoads roads = stoppableRoads(policy);
+        Map<String, List<Integer>> bySchool = new TreeMap<>();
         List<Student> needing = new ArrayList<>();
         for (StudentEligibility e : students) {
             if (e.status() == EligibilityStatus.NEEDS_TRANSPORT) {
+                bySchool.computeIfAbsent(e.student().schoolId(), k -> new ArrayList<>()).add(needing.size());
                 needing.add(e.student());
             }
         }
+        List<CandidateStops.Candidate> chosen = new ArrayList<>();
+        List<BusStop> unnamed = new ArrayList<>();
+        StopAssignment[] assignments = new StopAssignment[needing.size()];
+        int done = 0;
+        for (Map.Entry<String, List<Integer>> school : bySchool.entrySet()) {
+            List<Student> own = school.getValue().stream().map(needing::get).toList();
+            SchoolStops stops = planSchool(school.getKey(), own, policy, roads);
+            chosen.addAll(stops.chosen());
+            unnamed.addAll(stops.stops());
+            for (int k = 0; k < own.size(); k++) {
+                assignments[school.getValue().get(k)] = stops.assignments().get(k);
+            }
+            done += own.size();
+            progress.progress("bus stops", (double) done / Math.max(1, needing.size()));
+        }
+        // Named together, so that names stay unique within the plan when two schools stop at one place.
+        List<String> names = StopNames.name(chosen, roads, network.placeNames());
+        List<BusStop> stops = new ArrayList<>(unnamed.size());
+        for (int i = 0; i < unnamed.size(); i++) {
+            BusStop b = unnamed.get(i);
+            stops.add(new BusStop(b.id(), names.get(i), b.location(), b.roadName(), b.studentCount(), b.youngPupilCount()));
+        }
+        progress.progress("bus stops", 1.0);
+        return new StopPlan(stops, Arrays.asList(assignments));
+    }
+
+    /** One school's stops (unnamed, in id order), their candidates, and its students' assignments in input order. */
+    private record SchoolStops(List<CandidateStops.Candidate> chosen, List<BusStop> stops,
+                               List<StopAssignment> assignments) {
+    }
+
+    private SchoolStops planSchool(String schoolId, List<Student> needing, PlanningPolicy policy, StoppableRoads roads) {
         int n = needing.size();
         List<WalkPoint> homes = new ArrayList<>(n);
         List<LonLat> homeLocations = new ArrayList<>(n);
@@ -84,13 +124,10 @@ public final class StopPlanner {
                 homes.add(home.get());
             }
         }
-        progress.progress("bus stops", 0.2);
         CandidateStops candidates = CandidateStops.collect(network, roads, homes, homeLocations, limits_m);
-        progress.progress("bus stops", 0.6);
         GreedyStopCover.Cover near = GreedyStopCover.choose(candidates.candidates().size(), candidates.reachable());
 
         Fallback fallback = fallback(near, candidates, roads, homeLocations, limits_m, offNetwork, policy);
-        progress.progress("bus stops", 0.8);
         int[] chosen = fallback.chosen;
         int[] assignedTo = fallback.assignedTo;
 
@@ -109,11 +146,10 @@ public final class StopPlanner {
         for (int c : chosen) {
             chosenCandidates.add(candidates.candidates().get(c));
         }
-        List<String> names = StopNames.name(chosenCandidates, roads, network.placeNames());
         List<BusStop> stops = new ArrayList<>(chosen.length);
         for (int i = 0; i < chosen.length; i++) {
             CandidateStops.Candidate c = chosenCandidates.get(i);
-            stops.add(new BusStop(stopId(i), names.get(i), c.location(), c.roadName(), studentCount[i], youngCount[i]));
+            stops.add(new BusStop(stopId(schoolId, i), null, c.location(), c.roadName(), studentCount[i], youngCount[i]));
         }
         List<StopAssignment> assignments = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
@@ -123,15 +159,15 @@ public final class StopPlanner {
                 ReachableCandidates r = fallback.reach.get(s);
                 double walk_m = r.walks_m()[Arrays.binarySearch(r.candidates(), chosen[stop])];
                 boolean straight = fallback.straightLine[s];
-                assignments.add(new StopAssignment(student.id(), student.schoolId(), student.grade(), stopId(stop),
-                        walk_m, straight ? 0 : access_m[s], walk_m > limits_m[s] + LIMIT_TOLERANCE_M, straight, ""));
+                assignments.add(new StopAssignment(student.id(), student.schoolId(), student.grade(),
+                        stopId(schoolId, stop), walk_m, straight ? 0 : access_m[s],
+                        walk_m > limits_m[s] + LIMIT_TOLERANCE_M, straight, ""));
             } else {
                 assignments.add(new StopAssignment(student.id(), student.schoolId(), student.grade(), null,
                         Double.NaN, access_m[s], fallback.reasons[s]));
             }
         }
-        progress.progress("bus stops", 1.0);
-        return new StopPlan(stops, assignments);
+        return new SchoolStops(chosenCandidates, stops, assignments);
     }
 
     /** Walks this much over the limit are rounding, not over the limit. */
@@ -270,8 +306,9 @@ public final class StopPlanner {
         return roads;
     }
 
-    private static String stopId(int index) {
-        return String.format(Locale.ROOT, "T%03d", index + 1);
+    /** {@code S001-001}, {@code S001-002}, … in the order the school's stops were chosen. */
+    private static String stopId(String schoolId, int index) {
+        return String.format(Locale.ROOT, "%s-%03d", schoolId, index + 1);
     }
 
     private static String metres(double distance_m) {

@@ -152,6 +152,31 @@ class PlanValueTest {
         assertEquals(school.bellTime().plusMinutes(20).toSecondOfDay(), bell_s);
     }
 
+    @Test
+    void replanWithOneSchoolClosedReSolvesOnlyTheReceivingSchool() {
+        List<String> routed = base.plan().schoolRuns().stream().map(SchoolRuns::schoolId).toList();
+        Map<String, School> byId = input.schools().stream().collect(Collectors.toMap(School::id, Function.identity()));
+        String closed = routed.get(0);
+        String receiving = routed.stream().filter(id -> !id.equals(closed)
+                && byId.get(id).level() == byId.get(closed).level()).findFirst().orElseThrow();
+        List<School> open = input.schools().stream().filter(s -> !s.id().equals(closed)).toList();
+        List<Student> moved = input.students().stream().map(s -> s.schoolId().equals(closed)
+                ? new Student(s.id(), receiving, s.grade(), s.home(), s.wheelchair()) : s).toList();
+        PlanInput changed = new PlanInput(open, moved, input.fleet(), input.policy());
+        solvedSchools.clear();
+        PlanResult replanned = new SchoolBusPlanner(network, COUNTING, SolverBudget.defaults())
+                .replan(base.plan(), changed, ProgressListener.NONE);
+        assertEquals(Set.of(receiving), Set.copyOf(solvedSchools), "only the receiving school goes to the solver");
+        for (SchoolRuns runs : replanned.plan().schoolRuns()) {
+            if (!runs.schoolId().equals(receiving)) {
+                assertFalse(runs.solved(), runs.schoolId() + " re-used");
+                assertEquals(runShapes(base.plan(), runs.schoolId()), runShapes(replanned.plan(), runs.schoolId()),
+                        "same stops, loads and rides for " + runs.schoolId());
+            }
+        }
+        assertTrue(replanned.plan().schoolRuns().stream().noneMatch(r -> r.schoolId().equals(closed)));
+    }
+
     /** Each run of a school as its stops with boarding and the time from each stop to school (shift-free). */
     private static Set<List<String>> runShapes(Plan plan, String schoolId) {
         return plan.runs().stream().filter(r -> r.schoolId().equals(schoolId)).map(r -> r.stops().stream()

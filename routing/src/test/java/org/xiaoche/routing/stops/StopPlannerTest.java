@@ -65,13 +65,13 @@ class StopPlannerTest {
                 PlanningPolicy.defaults());
         assertEquals(1, plan.stops().size());
         BusStop stop = plan.stops().get(0);
-        assertEquals("T001", stop.id());
+        assertEquals("S1-001", stop.id());
         assertAt(0.01, 0.0, stop.location());
         assertEquals("乡道 X101", stop.roadName());
         assertEquals(2, stop.studentCount());
         assertEquals(0, stop.grades1to3Count());
         StopAssignment a = plan.findAssignment("A").orElseThrow();
-        assertEquals("T001", a.stopId());
+        assertEquals("S1-001", a.stopId());
         assertEquals(0.003 * DEG_M, a.walk_m(), 0.05);
         assertEquals(0.0001 * DEG_M, a.homeAccess_m(), 0.05);
         assertEquals(0.0036 * DEG_M, plan.findAssignment("C").orElseThrow().walk_m(), 0.05);
@@ -113,6 +113,23 @@ class StopPlannerTest {
         assertEquals(1, stop.grades1to3Count());
         assertEquals(0.0024 * DEG_M, plan.findAssignment("B").orElseThrow().walk_m(), 0.05);
         assertEquals(0.0035 * DEG_M, plan.findAssignment("A").orElseThrow().walk_m(), 0.05);
+    }
+
+    @Test
+    void eachSchoolGetsItsOwnStopsWhateverTheOtherSchoolsPupilsNeed() {
+        // As above, but A and B go to different schools: each school's cover sees its own pupil only.
+        StudentEligibility a = needs("A", 5, 0.1101, 0.0025);
+        StudentEligibility b = new StudentEligibility(new Student("B", "S2", 2, new LonLat(0.1101, 0.0036), false),
+                EligibilityStatus.NEEDS_TRANSPORT, 3_000, 0, 0, "");
+        StopPlan both = planner.plan(List.of(b, a), PlanningPolicy.defaults());
+        assertEquals(List.of("S1-001", "S2-001"), both.stops().stream().map(BusStop::id).toList(), "by school, then cover order");
+        assertAt(0.11, 0.0, both.findStop("S1-001").orElseThrow().location());
+        assertAt(0.11, 0.006, both.findStop("S2-001").orElseThrow().location());
+        assertEquals(List.of("B", "A"), both.assignments().stream().map(StopAssignment::studentId).toList(), "input order");
+        assertEquals("S2-001", both.findAssignment("B").orElseThrow().stopId());
+        StopPlan alone = planner.plan(List.of(a), PlanningPolicy.defaults());
+        assertEquals(alone.stops(), both.stops().subList(0, 1), "S1's stop is the same with or without S2's pupil");
+        assertEquals(alone.findAssignment("A"), both.findAssignment("A"));
     }
 
     @Test
@@ -171,7 +188,7 @@ class StopPlannerTest {
         assertEquals(3, plan.stops().get(0).studentCount());
         assertEquals(3, plan.walksOverLimit().size());
         for (StopAssignment a : plan.assignments()) {
-            assertEquals("T001", a.stopId());
+            assertEquals("S1-001", a.stopId());
         }
     }
 
