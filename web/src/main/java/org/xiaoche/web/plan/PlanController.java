@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.PlanLayers;
+import org.xiaoche.routing.export.edition.PublishedTimetable;
 import org.xiaoche.routing.fleet.DepotCheck;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.fleet.Fleet;
@@ -45,10 +46,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -322,9 +325,12 @@ public class PlanController {
         PlanScope scope = scope(id, auth);
         boolean counts = scope.audience().seesStudentCounts();
         PlanLayers.StudentCounts times = scope.audience().studentCounts();
-        return scope.runs(plans.runs(id)).stream().map(r -> new RunView(r.runId(), r.busId(), r.busType(), r.seats(),
-                r.direction(), r.schoolId(), counts ? r.students() : null, times.time(r.start_s()), times.time(r.end_s()),
-                r.length_km())).toList();
+        Optional<PublishedTimetable> published = scopes.published(scope);
+        return scope.runs(plans.runs(id)).stream().map(r -> {
+            double[] startEnd_s = PlanScopes.startEnd_s(published, r);
+            return new RunView(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(), r.schoolId(),
+                    counts ? r.students() : null, times.time(startEnd_s[0]), times.time(startEnd_s[1]), r.length_km());
+        }).toList();
     }
 
     @GetMapping("/{id}/runs/{runId}/timetable")
@@ -336,10 +342,18 @@ public class PlanController {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "plan " + id + " has no run " + runId));
         Map<String, String> names = new HashMap<>();
         plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
-        List<TimetableStopView> stops = plans.timetable(id, runId).stream().map(t -> new TimetableStopView(t.seq(), t.placeId(),
-                t.school() ? null : names.get(t.placeId()), t.school() ? "school" : "stop", times.time(t.arrival_s()),
-                counts ? ClockTime.hhmmss(t.departure_s()) : null,
-                counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null)).toList();
+        List<PlanRepository.TimetableRow> rows = plans.timetable(id, runId);
+        // Operators get the published times (count-free), call by call in the run's order.
+        List<PublishedTimetable.Call> published = scopes.published(scope).flatMap(p -> p.run(runId))
+                .map(PublishedTimetable.Run::calls).filter(calls -> calls.size() == rows.size()).orElse(null);
+        List<TimetableStopView> stops = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PlanRepository.TimetableRow t = rows.get(i);
+            double arrival_s = published == null ? t.arrival_s() : published.get(i).time_s();
+            stops.add(new TimetableStopView(t.seq(), t.placeId(), t.school() ? null : names.get(t.placeId()),
+                    t.school() ? "school" : "stop", times.time(arrival_s), counts ? ClockTime.hhmmss(t.departure_s()) : null,
+                    counts ? t.boarding() : null, counts ? t.alighting() : null, counts ? t.loadAfter() : null));
+        }
         return new TimetableView(id, run.runId(), run.busId(), run.busType(), run.seats(), run.direction(), run.schoolId(),
                 counts ? run.students() : null, run.length_km(), stops);
     }
