@@ -67,7 +67,8 @@
     const fields = [];
     const visit = (object, prefix) => Object.entries(object).forEach(([key, value]) => {
       if (key === 'routes') visit(value, 'routes.');
-      else fields.push({ path: prefix + key, value });
+      // The term calendar is the exports' service days, kept as in the defaults (not a planning setting).
+      else if (key !== 'termCalendar') fields.push({ path: prefix + key, value });
     });
     visit(policy, '');
     return fields;

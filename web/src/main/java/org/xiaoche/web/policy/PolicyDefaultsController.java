@@ -79,6 +79,8 @@ public class PolicyDefaultsController {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the default policy", e);
         }
+        // The term calendar (the exports' service days) is set per term, not in the planning form.
+        out.keySet().removeIf(path -> path.startsWith("termCalendar."));
         return out;
     }
 }

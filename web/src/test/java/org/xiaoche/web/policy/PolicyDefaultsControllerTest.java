@@ -25,7 +25,7 @@ class PolicyDefaultsControllerTest {
         assertTrue(sources.get("routes.journeyCapGrades1to3_s").contains("国办发〔2018〕27号"));
         assertEquals(sources.get("routes.dwellFixed_s"), sources.get("routes.dwellPerStudent_s"), "a shared comment");
         assertTrue(sources.values().stream().noneMatch(String::isBlank), sources.toString());
-        assertEquals(20, sources.size(), sources.keySet().toString());
+        assertEquals(21, sources.size(), sources.keySet().toString());
     }
 
     @Test
