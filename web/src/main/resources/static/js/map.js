@@ -638,7 +638,8 @@
     const visit = (object, prefix) => Object.entries(object || {}).forEach(([key, value]) => {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         if (key === 'routes') visit(value, 'routes.');
-        else if (Object.keys(value).length > 0) out.push([Xiaoche.tOr('policy.' + prefix + key, key), JSON.stringify(value)]);
+        // The term calendar is the exports' service days, not a planning setting of the plan's inputs.
+        else if (key !== 'termCalendar' && Object.keys(value).length > 0) out.push([Xiaoche.tOr('policy.' + prefix + key, key), JSON.stringify(value)]);
         return;
       }
       const label = Xiaoche.tOr('policy.' + prefix + key, null);

@@ -208,7 +208,8 @@ public class PlanController {
             if (readFleet != null && !readFleet.depots().isEmpty()) {
                 RoadNetwork network = networks.get(regions.findById(dataset.regionId()).orElseThrow());
                 readUpload(fleet, fleetFile, path -> {
-                    DepotCheck.check(uploadName(fleet, fleetFile), readFleet, network, readPolicy);
+                    // Our copy's name: readUpload puts the planner's file name in its place.
+                    DepotCheck.check(Path.of(fleetFile).getFileName().toString(), readFleet, network, readPolicy);
                     return readFleet;
                 });
             }

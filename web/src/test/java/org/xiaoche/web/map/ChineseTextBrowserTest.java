@@ -34,7 +34,9 @@ class ChineseTextBrowserTest extends BrowserTestBase {
     /** Data of the fixture (names, ids, user names) and words that are the same in Chinese text. */
     private static final Set<String> ALLOWED = Set.of(
             "Village", "School", "Crowd", "planner", "viewer", "operator",
-            "English", "OSM", "osm", "pbf", "gz", "CSV", "XLSX", "GeoJSON", "wgs", "cgcs", "gcj", "bd", "jsprit", "Leaflet");
+            "English", "OSM", "osm", "pbf", "gz", "CSV", "XLSX", "GeoJSON", "wgs", "cgcs", "gcj", "bd", "jsprit", "Leaflet",
+            // file formats of the downloads, named as they are in Chinese too
+            "GTFS", "GPX", "PDF", "zip");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]+");
     /** Run ids such as B01-AM1 (bus, direction, trip): ids, not words. */
     private static final Pattern RUN_ID = Pattern.compile("\\b[A-Za-z0-9]+-(AM|PM)\\d+\\b");
@@ -43,6 +45,12 @@ class ChineseTextBrowserTest extends BrowserTestBase {
     EligibilityStep eligibility;
     @Autowired
     PlanStep planning;
+    @Autowired
+    org.xiaoche.web.adoption.AdoptionService adoptions;
+    @Autowired
+    org.xiaoche.web.operator.OperatorService operators;
+    @Autowired
+    org.xiaoche.web.account.UserAccountRepository users;
 
     long regionId;
 
@@ -52,11 +60,13 @@ class ChineseTextBrowserTest extends BrowserTestBase {
         long datasetId = Village.importRoster(datasets, regionId, "Crowd", "students-crowd.csv", "planner");
         eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
         // A small fleet: the plan is short of buses, so the shortfall and its texts show too.
-        planning.compute(datasetId, new Fleet(List.of(new BusType("minibus", 19, 450, 2.2, 1)), List.of()),
+        long planId = planning.compute(datasetId, new Fleet(List.of(new BusType("minibus", 19, 450, 2.2, 1)), List.of()),
                 PlanningPolicy.defaults(), null, "planner", ProgressListener.NONE);
         for (Role role : new Role[]{Role.PLANNER, Role.VIEWER, Role.OPERATOR}) {
             accounts.create(role.code(), PASSWORD, role);
         }
+        // Operators see adopted plans only, with their company's buses.
+        org.xiaoche.web.Fixtures.adoptForOperator(adoptions, operators, accounts, users, planId, "operator", "2026-09-01", "2027-01-31");
     }
 
     @Test
@@ -72,7 +82,10 @@ class ChineseTextBrowserTest extends BrowserTestBase {
                 page.await(60).until(d -> "succeeded".equals(d.findElement(By.id("job-progress")).getAttribute("data-state")));
                 page.await(60).until(d -> page.js("return window.xiaocheMap.shownRun") != null);
             }
-            page.browser.findElement(By.cssSelector("#plan-inputs-panel summary")).click();
+            if (!role.equals("operator")) {
+                // Operators are not told what a plan was made from (its fleet and policy are the planners').
+                page.browser.findElement(By.cssSelector("#plan-inputs-panel summary")).click();
+            }
             if (role.equals("planner")) {
                 page.await(15).until(d -> d.findElement(By.id("plan-settings")).isDisplayed());
                 page.browser.findElement(By.cssSelector("#plan-settings summary")).click();
