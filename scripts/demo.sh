@@ -11,7 +11,7 @@
 #                             itself is bounded by iterations and the demo plan takes a few seconds
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-XIAOCHE_SKIP_POSTGIS=1 XIAOCHE_SKIP_BROWSER=1 "$root/scripts/setup.sh"
+XIAOCHE_SKIP_POSTGIS=1 XIAOCHE_SKIP_BROWSER=1 XIAOCHE_SKIP_OFFICE=1 "$root/scripts/setup.sh"
 
 export PORT="${PORT:-8080}"
 export XIAOCHE_DATA_DIR="${XIAOCHE_DATA_DIR:-$root/data}"

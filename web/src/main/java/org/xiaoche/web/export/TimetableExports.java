@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.xiaoche.routing.export.edition.ExportLanguage;
 import org.xiaoche.routing.export.edition.PlanExportRequest;
 import org.xiaoche.routing.export.edition.RunRoads;
+import org.xiaoche.routing.export.geojson.PublishedLayers;
 import org.xiaoche.routing.export.gpx.GpxWriter;
 import org.xiaoche.routing.export.gtfs.GtfsFeed;
 import org.xiaoche.routing.export.workbook.PermitAnnex;
@@ -44,6 +45,14 @@ class TimetableExports {
         return new SimpleExportFormat("csv", "export.csv", SimpleExportFormat.EVERYONE,
                 MediaType.parseMediaType("text/csv;charset=UTF-8"), "csv",
                 (request, out) -> TimetableWorkbook.writeCsv(exports.request(request), out));
+    }
+
+    /** Stops and routes in one GeoJSON file for operators' own tools: the engine's published layers. */
+    @Bean
+    ExportFormat stopsAndRoutesGeoJsonExport(PlanExports exports) {
+        return new SimpleExportFormat("geojson", "export.geojson", SimpleExportFormat.EVERYONE,
+                MediaType.parseMediaType("application/geo+json"), "geojson",
+                (request, out) -> PublishedLayers.write(exports.request(request), out));
     }
 
     @Bean
