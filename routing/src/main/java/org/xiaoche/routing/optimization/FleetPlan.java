@@ -15,7 +15,7 @@ public record FleetPlan(List<SchoolRoutePlan> schoolPlans, List<BusChain> buses,
         buses = List.copyOf(buses);
     }
 
-    /** Schools whose search stopped on the wall-time safety cap (their result may depend on machine load). */
+    /** Schools whose search stopped on the time safety cap (their result may depend on machine load). */
     public int wallCapHits() {
         return (int) schoolPlans.stream().filter(SchoolRoutePlan::wallCapHit).count();
     }

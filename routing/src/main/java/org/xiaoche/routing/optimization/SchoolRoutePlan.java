@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A solver's answer for one {@link SchoolRoutingProblem}: runs timed to arrive at the school's
  * earliest arrival time, and the stops it could not serve within the rules (empty when feasible).
- * {@code wallCapHit} is true when the search stopped on the wall-time safety cap instead of its
+ * {@code wallCapHit} is true when the search stopped on the time safety cap instead of its
  * iteration budget, so that the result may depend on machine load.
  */
 public record SchoolRoutePlan(SchoolRoutingProblem problem, List<SchoolRoute> routes, List<PickupStop> unserved,

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How much search a route solver does, as a deterministic measure: iterations per school, in
- * proportion to its pickups and within [min, max], from a fixed seed. Wall time is only a safety
+ * proportion to its pickups and within [min, max], from a fixed seed. Time is only a safety
  * cap; a solve that hits it is reported ({@link SchoolRoutePlan#wallCapHit()}) because its result
  * then depends on machine load.
  *
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param iterationsPerStop search iterations per pickup of a school
  * @param minIterations     fewest iterations of any school
  * @param maxIterations     most iterations of any school
- * @param wallCap           safety cap on wall time per school
+ * @param wallCap           safety cap per school on the solving thread's CPU time (jsprit; Timefold counts wall time)
  */
 public record SolverBudget(long seed, int iterationsPerStop, int minIterations, int maxIterations, Duration wallCap) {
 

@@ -9,7 +9,7 @@ import java.util.List;
  * times among the school's places); {@code replan} re-uses these runs when it is unchanged.
  *
  * @param solved     true when the route solver ran for this plan, false when the runs were re-used
- * @param wallCapHit true when the solver stopped on its wall-time safety cap (result depends on load)
+ * @param wallCapHit true when the solver stopped on its time safety cap (its search was cut short)
  */
 public record SchoolRuns(String schoolId, String problemFingerprint, List<List<String>> morning,
                          List<List<String>> afternoon, boolean solved, boolean wallCapHit) {

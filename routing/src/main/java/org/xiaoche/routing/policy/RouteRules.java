@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param arrivalEarliestBeforeBell_s morning runs reach school no earlier than this before the bell (20 min)
  * @param arrivalLatestBeforeBell_s   … and no later than this before the bell (5 min)
  * @param chaperoneCostPerBusDay      one chaperone (照管人员) per bus and day, 条例 Art. 38–39, in currency units
- * @param solverSeconds               wall-time budget of the route solver for the whole district
+ * @param solverSeconds               safety cap on the route solver's time per school (CPU time of its thread)
  */
 public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double childWalkSpeed_mps,
                          double waitAtStop_s, double dwellFixed_s, double dwellPerStudent_s,
@@ -24,7 +24,7 @@ public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double
 
     /** Upper bound of the ride and journey caps and of the earliest arrival before the bell: 3 h. */
     public static final double MAX_CAP_S = 3 * 3_600;
-    /** Upper bound of the solver's wall-time budget: 1 h. */
+    /** Upper bound of the solver's time cap: 1 h. */
     public static final double MAX_SOLVER_SECONDS = 3_600;
 
     public RouteRules {

@@ -31,6 +31,8 @@ import org.xiaoche.routing.optimization.SchoolRoutingProblem;
 import org.xiaoche.routing.optimization.SolverBudget;
 import org.xiaoche.routing.optimization.TravelTimes;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -112,7 +114,7 @@ public final class JspritSchoolRouteSolver implements SchoolRouteSolver {
                 .buildAlgorithm();
         int iterations = budget.iterationsFor(servable.size());
         algorithm.setMaxIterations(iterations);
-        WallCap wallCap = new WallCap(budget.wallCap().toMillis());
+        SearchTimeCap wallCap = new SearchTimeCap(budget.wallCap().toNanos());
         algorithm.addTerminationCriterion(wallCap);
         VehicleRoutingProblemSolution best = Solutions.bestOf(algorithm.searchSolutions());
 
@@ -135,18 +137,32 @@ public final class JspritSchoolRouteSolver implements SchoolRouteSolver {
         return new SchoolRoutePlan(problem, routes, unserved, wallCap.hit);
     }
 
-    /** Stops the search on the wall-time safety cap and remembers that it did. */
-    private static final class WallCap implements PrematureAlgorithmTermination {
-        private final long deadline_ns;
+    /**
+     * Stops the search on the safety cap and remembers that it did. The cap counts the CPU time of
+     * the solving thread (jsprit runs on the caller's thread with one thread configured), not wall
+     * time: on a loaded machine a thread waits for a core, and a wall-time cap would then cut the
+     * search short and change the plan.
+     */
+    private static final class SearchTimeCap implements PrematureAlgorithmTermination {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final long cap_ns;
+        private final long startCpu_ns;
         private boolean hit;
 
-        WallCap(long cap_ms) {
-            this.deadline_ns = System.nanoTime() + cap_ms * 1_000_000L;
+        SearchTimeCap(long cap_ns) {
+            this.cap_ns = cap_ns;
+            this.startCpu_ns = now_ns();
+        }
+
+        /** The thread's CPU time, or wall time on a JVM that cannot measure it. */
+        private static long now_ns() {
+            long cpu_ns = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            return cpu_ns >= 0 ? cpu_ns : System.nanoTime();
         }
 
         @Override
         public boolean isPrematureBreak(SearchStrategy.DiscoveredSolution discoveredSolution) {
-            if (System.nanoTime() > deadline_ns) {
+            if (now_ns() - startCpu_ns > cap_ns) {
                 hit = true;
             }
             return hit;
