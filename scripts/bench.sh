@@ -96,16 +96,16 @@ bench_scenario() {
   {
     echo "One-school closure: the first small school (by id) merged into its nearest receiving school, planned through \`replan\` (graph loaded, baseline planned first and not timed; demo county scaled by the generator, seed 2026). Targets: ≤ 10 s on the demo county, ≤ 60 s on 100,000 students."
     echo
-    echo "| students | schools | small schools | closure | students moved | scenario run s | schools solved | rules | peak RSS MiB |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| students | schools | small schools | closure | students moved | scenario run s | CPU s (all threads) | schools solved | rules | peak RSS MiB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
     for n in 3000 100000; do
       "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.scenario.ScenarioBenchmark "$n" "$work/scenario-bench" closure
     done
     echo
     echo "Layout optimisation over the first ${LAYOUT_CANDIDATES:-40} small schools of the 100,000-student county: each merger measured by a scenario run, the Pareto search with the fast evaluator (local search beyond 12 candidates), up to 12 points re-planned in full. Target: ≤ 15 min on 2 cores."
     echo
-    echo "| students | candidates | closures measured | feasible alone | estimated front | points re-planned | valid | total s | peak RSS MiB |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| students | candidates | closures measured | feasible alone | estimated front | points re-planned | valid | total s | CPU s (all threads) | peak RSS MiB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
     "${jvm[@]}" -cp "$jar" org.xiaoche.benchmarks.scenario.ScenarioBenchmark 100000 "$work/scenario-bench" layout "${LAYOUT_CANDIDATES:-40}"
   } | section scenario "Scenarios: one closure, and the layout optimiser"
 }

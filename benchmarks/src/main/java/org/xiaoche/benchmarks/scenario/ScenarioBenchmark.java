@@ -1,6 +1,7 @@
 package org.xiaoche.benchmarks.scenario;
 
 import org.xiaoche.benchmarks.PeakMemory;
+import org.xiaoche.benchmarks.ProcessCpu;
 import org.xiaoche.benchmarks.ScaledCounty;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.network.RoadNetwork;
@@ -68,13 +69,15 @@ public final class ScenarioBenchmark {
                 small.stream().map(School::id).toList(), 1);
         ClosureOption option = options.get(0);
         long start = System.nanoTime();
+        double cpuStart_s = ProcessCpu.seconds();
         ScenarioResult r = runner.run(baseline, LayoutChoice.of(List.of(option)).scenario(option.key(), baseline.fingerprint()),
                 ProgressListener.NONE);
         double run_s = (System.nanoTime() - start) / 1e9;
+        double cpu_s = ProcessCpu.seconds() - cpuStart_s;
         long solved = r.result().plan().schoolRuns().stream().filter(s -> s.solved()).count();
-        System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %s → %s | %,d | %.2f | %d of %d | %s | %,d |%n", students,
+        System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %s → %s | %,d | %.2f | %.2f | %d of %d | %s | %,d |%n", students,
                 baseline.input().schools().size(), small.size(), option.schoolId(), option.receivingSchoolId(),
-                r.reassignments().size(), run_s, solved, r.result().plan().schoolRuns().size(),
+                r.reassignments().size(), run_s, cpu_s, solved, r.result().plan().schoolRuns().size(),
                 r.result().validation().valid() ? "VALID" : "INVALID", PeakMemory.peakRss_mib());
     }
 
@@ -92,12 +95,14 @@ public final class ScenarioBenchmark {
             }
         };
         long start = System.nanoTime();
+        double cpuStart_s = ProcessCpu.seconds();
         LayoutStudy.Result result = new LayoutStudy(runner, LayoutStudy.Settings.defaults()).run(baseline, ids, progress);
         double total_s = (System.nanoTime() - start) / 1e9;
+        double cpu_s = ProcessCpu.seconds() - cpuStart_s;
         long valid = result.points().stream().filter(p -> p.replanned().result().validation().valid()).count();
-        System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %d of %d | %.1f | %,d |%n", students,
+        System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %d of %d | %.1f | %.1f | %,d |%n", students,
                 ids.size(), result.effects().size(), result.candidates().stream().filter(Candidates.Candidate::feasible).count(),
-                result.estimated().size(), result.points().size(), valid, result.points().size(), total_s,
+                result.estimated().size(), result.points().size(), valid, result.points().size(), total_s, cpu_s,
                 PeakMemory.peakRss_mib());
     }
 }
