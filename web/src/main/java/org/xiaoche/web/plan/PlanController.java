@@ -159,13 +159,15 @@ public class PlanController {
     private final UploadLimits uploadLimits;
     private final JobUploads uploads;
     private final PlanScopes scopes;
+    private final StoredPlanCache stored;
     private final AuditLog audit;
     private final ObjectMapper json;
 
     public PlanController(PlanRepository plans, DatasetService datasets, JobService jobs, XiaocheProperties properties,
                           RegionRepository regions, RegionNetworks networks, UploadLimits uploadLimits, JobUploads uploads,
-                          PlanScopes scopes, AuditLog audit, ObjectMapper json) {
+                          PlanScopes scopes, StoredPlanCache stored, AuditLog audit, ObjectMapper json) {
         this.json = json;
+        this.stored = stored;
         this.uploadLimits = uploadLimits;
         this.uploads = uploads;
         this.scopes = scopes;
@@ -302,22 +304,23 @@ public class PlanController {
     public void delete(@PathVariable long id) {
         find(id);
         plans.delete(id);
+        stored.evict(id);
     }
 
     @GetMapping(value = "/{id}/stops.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> stops(@PathVariable long id, Authentication auth) {
         PlanScope scope = scope(id, auth);
-        List<PlanLayers.Stop> stops = scopes.stops(scope);
         PlanLayers.StudentCounts counts = scope.audience().studentCounts();
-        return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeStops(stops, counts, geoJson)));
+        return geo(stored.layer(scope, "stops", () -> GeoJsonWriter.toBytes(
+                geoJson -> PlanLayers.writeStops(scopes.stops(scope), counts, geoJson))));
     }
 
     @GetMapping(value = "/{id}/routes.geojson", produces = "application/geo+json")
     public ResponseEntity<byte[]> routes(@PathVariable long id, Authentication auth) {
         PlanScope scope = scope(id, auth);
-        List<PlanLayers.Route> routes = scopes.routes(scope);
         PlanLayers.StudentCounts counts = scope.audience().studentCounts();
-        return geo(GeoJsonWriter.toBytes(geoJson -> PlanLayers.writeRoutes(routes, counts, geoJson)));
+        return geo(stored.layer(scope, "routes", () -> GeoJsonWriter.toBytes(
+                geoJson -> PlanLayers.writeRoutes(scopes.routes(scope), counts, geoJson))));
     }
 
     /** Every run of the plan in bus order, for the route list (no geometry). */
@@ -327,7 +330,7 @@ public class PlanController {
         boolean counts = scope.audience().seesStudentCounts();
         PlanLayers.StudentCounts times = scope.audience().studentCounts();
         Optional<PublishedTimetable> published = scopes.published(scope);
-        return scope.runs(plans.runs(id)).stream().map(r -> {
+        return scope.runs(stored.runs(id)).stream().map(r -> {
             double[] startEnd_s = PlanScopes.startEnd_s(published, r);
             return new RunView(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(), r.schoolId(),
                     counts ? r.students() : null, times.time(startEnd_s[0]), times.time(startEnd_s[1]), r.length_km());
@@ -339,10 +342,10 @@ public class PlanController {
         PlanScope scope = scope(id, auth);
         boolean counts = scope.audience().seesStudentCounts();
         PlanLayers.StudentCounts times = scope.audience().studentCounts();
-        PlanRepository.RunRow run = scope.runs(plans.runs(id)).stream().filter(r -> r.runId().equals(runId)).findFirst()
+        PlanRepository.RunRow run = scope.runs(stored.runs(id)).stream().filter(r -> r.runId().equals(runId)).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "plan " + id + " has no run " + runId));
         Map<String, String> names = new HashMap<>();
-        plans.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
+        stored.stops(id).stream().filter(s -> !s.name().isEmpty()).forEach(s -> names.put(s.stopId(), s.name()));
         List<PlanRepository.TimetableRow> rows = plans.timetable(id, runId);
         // Operators get the published times (count-free), call by call in the run's order.
         List<PublishedTimetable.Call> published = scopes.published(scope).flatMap(p -> p.run(runId))
@@ -384,8 +387,8 @@ public class PlanController {
         if (scope.all()) {
             return view;
         }
-        List<PlanRepository.RunRow> runs = scope.runs(plans.runs(scope.plan().id()));
-        long stops = scope.calls(plans.stopCalls(scope.plan().id()), runs).stream().map(PlanLayers.StopCall::stopId)
+        List<PlanRepository.RunRow> runs = scope.runs(stored.runs(scope.plan().id()));
+        long stops = scope.calls(stored.stopCalls(scope.plan().id()), runs).stream().map(PlanLayers.StopCall::stopId)
                 .distinct().count();
         long buses = runs.stream().map(PlanRepository.RunRow::busId).distinct().count();
         return view.limitedTo((int) stops, (int) buses, runs.size(), runs.stream().mapToDouble(PlanRepository.RunRow::length_km).sum());

@@ -19,10 +19,12 @@ import java.util.Set;
 public class PlanScopes {
 
     private final PlanRepository plans;
+    private final StoredPlanCache stored;
     private final OperatorBuses operatorBuses;
 
-    public PlanScopes(PlanRepository plans, OperatorBuses operatorBuses) {
+    public PlanScopes(PlanRepository plans, StoredPlanCache stored, OperatorBuses operatorBuses) {
         this.plans = plans;
+        this.stored = stored;
         this.operatorBuses = operatorBuses;
     }
 
@@ -59,7 +61,7 @@ public class PlanScopes {
         if (scope.audience().seesStudentCounts()) {
             return Optional.empty();
         }
-        return plans.findPlanValue(scope.plan().id()).map(p -> PublishedTimetable.of(p, p.buses()));
+        return stored.planValue(scope.plan().id()).map(p -> PublishedTimetable.of(p, p.buses()));
     }
 
     /** A run's first and last time as {@code scope} gets them: published for operators, planned otherwise. */
@@ -72,21 +74,21 @@ public class PlanScopes {
     /** The stops the scope's runs call at (every stop for all buses), each with those runs' arrivals. */
     public List<PlanLayers.Stop> stops(PlanScope scope) {
         long id = scope.plan().id();
-        List<PlanLayers.StopCall> planned = scope.calls(plans.stopCalls(id), plans.runs(id));
+        List<PlanLayers.StopCall> planned = scope.calls(stored.stopCalls(id), stored.runs(id));
         Optional<PublishedTimetable> published = published(scope);
         List<PlanLayers.StopCall> calls = published.isEmpty() ? planned : planned.stream()
                 .map(c -> new PlanLayers.StopCall(c.stopId(), c.runId(),
                         published.get().timeAt(c.runId(), c.stopId()).map(Long::doubleValue).orElse(c.arrival_s())))
                 .toList();
         Map<String, String> times = PlanLayers.arrivalTimesByStop(calls, scope.audience().studentCounts());
-        return plans.stops(id).stream().filter(s -> scope.all() || times.containsKey(s.stopId()))
+        return stored.stops(id).stream().filter(s -> scope.all() || times.containsKey(s.stopId()))
                 .map(s -> new PlanLayers.Stop(s.stopId(), s.name(), s.roadName(), s.studentCount(), s.grades1to3Count(),
                         times.getOrDefault(s.stopId(), ""), s.location())).toList();
     }
 
     public List<PlanLayers.Route> routes(PlanScope scope) {
         Optional<PublishedTimetable> published = published(scope);
-        return scope.runs(plans.runs(scope.plan().id())).stream().map(r -> {
+        return scope.runs(stored.runs(scope.plan().id())).stream().map(r -> {
             double[] times = startEnd_s(published, r);
             return new PlanLayers.Route(r.runId(), r.busId(), r.busType(), r.seats(), r.direction(), r.schoolId(),
                     r.students(), times[0], times[1], r.length_km(), r.line());
