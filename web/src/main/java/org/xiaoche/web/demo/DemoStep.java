@@ -132,7 +132,7 @@ public class DemoStep implements JobStep {
         }
         long id = scenarios.list(planId, null).stream().filter(s -> s.name().equals(SCENARIO_NAME)).map(s -> s.id())
                 .findFirst().orElseGet(() -> scenarios.insert(new ScenarioChanges(SCENARIO_NAME, planId,
-                        closed.stream().map(schoolId -> new ScenarioChanges.Closure(schoolId, null)).toList(), List.of(), null),
+                        closed.stream().map(schoolId -> new ScenarioChanges.Closure(schoolId, null)).toList(), List.of(), null, null),
                         "demo"));
         scenarioStep.run(id, context.jobId(), "demo", context.progress().slice(0.9, 1.0));
     }

@@ -115,7 +115,7 @@ public class LayoutStep implements JobStep {
             if (!p.choice().closures().isEmpty()) {
                 String name = String.format(java.util.Locale.ROOT, "%s · %02d", run.name(), i + 1);
                 scenarioId = scenarios.insert(new ScenarioChanges(name, run.baselinePlanId(), p.choice().options().stream()
-                        .map(o -> new ScenarioChanges.Closure(o.schoolId(), o.receivingSchoolId())).toList(), List.of(), null), createdBy);
+                        .map(o -> new ScenarioChanges.Closure(o.schoolId(), o.receivingSchoolId())).toList(), List.of(), null, null), createdBy);
                 scenarioStep.run(scenarioId, context.jobId(), createdBy, slice);
             }
             points.add(new Point(p.choice().key(), p.choice().closures(), p.feasible(), p.whyNot(), p.yearlyCost(),

@@ -1,5 +1,7 @@
 package org.xiaoche.web.scenario;
 
+import org.xiaoche.routing.fleet.BusType;
+import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.policy.RouteRules;
 import org.xiaoche.routing.scenario.Scenario;
@@ -20,9 +22,10 @@ import java.util.Set;
  * @param closures    schools closed; {@code receivingSchoolId} null sends each pupil to the nearest open school
  * @param timeChanges bells and dismissals moved ({@code HH:mm})
  * @param policy      rules changed; null fields keep the baseline's
+ * @param fleet       buses available per bus type changed; null keeps the baseline's fleet
  */
 public record ScenarioChanges(String name, Long baselinePlanId, List<Closure> closures, List<TimeChange> timeChanges,
-                              PolicyChanges policy) {
+                              PolicyChanges policy, FleetChanges fleet) {
 
     static final int MAX_NAME_LENGTH = 200;
     private static final String FILE = "scenario";
@@ -56,20 +59,57 @@ public record ScenarioChanges(String name, Long baselinePlanId, List<Closure> cl
         }
     }
 
+    /**
+     * How many buses of each type the scenario has (bus type id → available), e.g. fewer buses after
+     * a merger; types not named keep the baseline's number. Seats and costs stay the baseline's.
+     */
+    public record FleetChanges(java.util.Map<String, Integer> available) {
+
+        /** Most buses of one type a scenario may name: far above any county's fleet. */
+        static final int MAX_AVAILABLE = 10_000;
+
+        public FleetChanges {
+            available = available == null ? java.util.Map.of() : new java.util.TreeMap<>(available);
+        }
+
+        Fleet applyTo(Fleet base) {
+            return new Fleet(base.busTypes().stream().map(t -> available.containsKey(t.id())
+                    ? new BusType(t.id(), t.seats(), t.costPerDay(), t.costPerKm(), available.get(t.id())) : t).toList(),
+                    base.depots());
+        }
+
+        boolean empty() {
+            return available.isEmpty();
+        }
+
+        void check(Fleet base, List<ApiError.Problem> problems) {
+            Set<String> types = new HashSet<>();
+            base.busTypes().forEach(t -> types.add(t.id()));
+            available.forEach((type, count) -> {
+                String field = "fleet.available." + type;
+                if (!types.contains(type)) {
+                    problems.add(problem(field, "no bus type '" + type + "' in the baseline plan's fleet"));
+                } else if (count == null || count < 0 || count > MAX_AVAILABLE) {
+                    problems.add(problem(field, "must be a whole number from 0 to " + MAX_AVAILABLE + ", got " + count));
+                }
+            });
+        }
+    }
+
     public ScenarioChanges {
         closures = closures == null ? List.of() : List.copyOf(closures);
         timeChanges = timeChanges == null ? List.of() : List.copyOf(timeChanges);
     }
 
-    /** Every problem of these changes against the baseline's school ids and policy; empty when it can run. */
-    List<ApiError.Problem> problems(Set<String> schoolIds, PlanningPolicy baselinePolicy) {
+    /** Every problem of these changes against the baseline's school ids, policy and fleet; empty when it can run. */
+    List<ApiError.Problem> problems(Set<String> schoolIds, PlanningPolicy baselinePolicy, Fleet baselineFleet) {
         List<ApiError.Problem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
             problems.add(problem("name", "a scenario needs a name"));
         } else if (name.length() > MAX_NAME_LENGTH) {
             problems.add(problem("name", "longer than " + MAX_NAME_LENGTH + " characters"));
         }
-        if (closures.isEmpty() && timeChanges.isEmpty() && (policy == null || policy.empty())) {
+        if (closures.isEmpty() && timeChanges.isEmpty() && (policy == null || policy.empty()) && (fleet == null || fleet.empty())) {
             problems.add(problem("closures", "the scenario changes nothing"));
         }
         Set<String> closed = new HashSet<>();
@@ -118,16 +158,20 @@ public record ScenarioChanges(String name, Long baselinePlanId, List<Closure> cl
                 problems.add(problem("policy", e.getMessage()));
             }
         }
+        if (fleet != null) {
+            fleet.check(baselineFleet, problems);
+        }
         return problems;
     }
 
     /** The engine's scenario of these (checked) changes against the baseline with {@code fingerprint}. */
-    Scenario toScenario(String fingerprint, PlanningPolicy baselinePolicy) {
+    Scenario toScenario(String fingerprint, PlanningPolicy baselinePolicy, Fleet baselineFleet) {
         return new Scenario(name, fingerprint,
                 closures.stream().map(c -> new Scenario.Closure(c.schoolId(), c.receivingSchoolId())).toList(),
                 timeChanges.stream().map(t -> new Scenario.TimeChange(t.schoolId(), LocalTime.parse(t.bellTime()),
                         LocalTime.parse(t.dismissalTime()))).toList(),
-                policy == null || policy.empty() ? null : policy.applyTo(baselinePolicy), null);
+                policy == null || policy.empty() ? null : policy.applyTo(baselinePolicy),
+                fleet == null || fleet.empty() ? null : fleet.applyTo(baselineFleet));
     }
 
     private static LocalTime time(String text, String field, List<ApiError.Problem> problems) {

@@ -82,7 +82,7 @@ public class ScenarioController {
         Plan baseline = plans.findPlanValue(changes.baselinePlanId()).orElseThrow(() -> invalid(List.of(
                 new ApiError.Problem("scenario", 0, "baselinePlanId", "no plan " + changes.baselinePlanId()))));
         Set<String> schoolIds = baseline.schools().stream().map(PlanSchool::id).collect(Collectors.toSet());
-        List<ApiError.Problem> problems = changes.problems(schoolIds, baseline.policy());
+        List<ApiError.Problem> problems = changes.problems(schoolIds, baseline.policy(), baseline.fleet());
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }

@@ -65,7 +65,7 @@ public class ScenarioStep implements JobStep {
         RoadNetwork network = loaded.network();
         long datasetId = loaded.datasetId();
         ScenarioResult result = loaded.runner().run(baseline,
-                scenario.changes().toScenario(baseline.fingerprint(), baseline.plan().policy()), progress.slice(0.15, 0.85));
+                scenario.changes().toScenario(baseline.fingerprint(), baseline.plan().policy(), baseline.plan().fleet()), progress.slice(0.15, 0.85));
 
         var lines = PlanStep.lines(network, result.result().plan().runs(), progress.slice(0.85, 0.93));
         progress.progress("compare with the baseline", 0.93);

@@ -142,6 +142,10 @@ class ScenarioFlowTest {
         JsonNode policy = create("{\"name\": \"x\", \"baselinePlanId\": " + baselinePlanId
                 + ", \"policy\": {\"rideCap_s\": -5}}", 422);
         assertEquals("policy", policy.at("/problems/0/field").asText());
+        JsonNode fleet = create("{\"name\": \"x\", \"baselinePlanId\": " + baselinePlanId
+                + ", \"fleet\": {\"available\": {\"bus99\": 3, \"bus19\": -1}}}", 422);
+        assertEquals(List.of("fleet.available.bus19", "fleet.available.bus99"),
+                List.of(fleet.at("/problems/0/field").asText(), fleet.at("/problems/1/field").asText()), fleet.toString());
     }
 
     @Test
@@ -215,6 +219,23 @@ class ScenarioFlowTest {
         call(delete("/api/scenarios/" + id).with(PLANNER).with(csrf().asHeader()), 204);
         call(get("/api/scenarios/" + id).with(PLANNER), 404);
         call(get("/api/plans/" + secondPlanId).with(PLANNER), 404);
+    }
+
+    @Test
+    void aScenarioWithFewerBusesPlansWithThatFleet() throws Exception {
+        JsonNode baseline = call(get("/api/plans/" + baselinePlanId).with(PLANNER), 200);
+        assertEquals(0, baseline.get("busesBeyondFleet").asInt(), baseline.toString());
+        long id = createAndRun("{\"name\": \"无车可用\", \"baselinePlanId\": " + baselinePlanId
+                + ", \"fleet\": {\"available\": {\"bus19\": 0, \"bus35\": 0, \"bus56\": 0}}}");
+        long planId = call(get("/api/scenarios/" + id).with(PLANNER), 200).get("planId").asLong();
+        JsonNode plan = call(get("/api/plans/" + planId).with(PLANNER), 200);
+        assertTrue(plan.get("buses").asInt() > 0, plan.toString());
+        assertEquals(plan.get("buses").asInt(), plan.get("busesBeyondFleet").asInt(),
+                "with no bus available every bus the plan needs is beyond the fleet: " + plan);
+        assertFalse(plan.get("coverageComplete").asBoolean(), plan.toString());
+        for (JsonNode type : plan.at("/inputs/fleet/busTypes")) {
+            assertEquals(0, type.get("available").asInt(), "the scenario's plan records the fleet it used: " + type);
+        }
     }
 
     @Test
