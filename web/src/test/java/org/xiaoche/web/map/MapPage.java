@@ -31,9 +31,14 @@ final class MapPage implements AutoCloseable {
 
     /** Opens a region's map and waits until its newest plan is drawn. */
     void openMapWithPlan(long regionId) {
+        openMapWithPlan(regionId, 60);
+    }
+
+    /** The same, waiting up to {@code seconds} (a county-sized plan takes a while to arrive and draw). */
+    void openMapWithPlan(long regionId, int seconds) {
         browser.get(base + "/map/" + regionId);
-        awaitReady();
-        await(60).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
+        await(seconds).until(d -> Boolean.TRUE.equals(js("return !!(window.xiaocheMap && window.xiaocheMap.ready)")));
+        await(seconds).until(d -> js("return window.xiaocheMap.shownPlanId") != null);
     }
 
     void awaitReady() {
