@@ -345,6 +345,11 @@
       box.appendChild(el('p', {}, text('scenarios.pareto.none')));
       return;
     }
+    if (run.result.options === 0) {
+      // Every candidate lacked a receiving school (receivers are never candidates themselves).
+      box.appendChild(el('p', { id: 'pareto-no-options' }, text('scenarios.pareto.noOptions')));
+      return;
+    }
     const points = run.result.points;
     const W = 420, H = 260, left = 60, bottom = 40, top = 14, right = 14;
     const xs = points.map(p => p.yearlyCost), ys = points.map(p => p.meanJourney_s / 60);

@@ -25,6 +25,7 @@ import org.xiaoche.web.plan.PlanStep;
 import org.xiaoche.web.region.RegionService;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,19 +66,64 @@ class ScenarioBrowserTest {
     @Autowired
     PlanStep planning;
 
-    @Test
-    void plannerBuildsRunsAndComparesAScenario() throws Exception {
+    /** A region of the village with a baseline plan of the given roster; returns the region's id. */
+    private long regionWithPlan(String schools, String students) throws Exception {
+        return regionWithPlan(schools, WebTestSupport.fixture(students));
+    }
+
+    private long regionWithPlan(String schools, byte[] students) throws Exception {
         RegionService.Created created = regions.create("村 Village", "village.osm",
                 new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "setup");
         long regionId = created.region().id();
         assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, created.job().id(), Duration.ofSeconds(60)).state());
         Path dir = Files.createTempDirectory("scenario-browser");
-        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("scenario-schools.csv"));
-        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("scenario-students.csv"));
+        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture(schools));
+        Files.write(dir.resolve("students.csv"), students);
         long datasetId = datasets.importFiles(regionId, "d", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"),
                 "setup").id();
         planning.compute(datasetId, Fleet.defaults(), PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
-        accounts.create("planner", PASSWORD, Role.PLANNER);
+        if (accounts.list().stream().noneMatch(u -> u.username().equals("planner"))) {
+            accounts.create("planner", PASSWORD, Role.PLANNER);
+        }
+        return regionId;
+    }
+
+    @Test
+    void theOptimisersTradeOffIsAChartWhosePointsOpenTheirScenarios() throws Exception {
+        // The village school with 100 more pupils who live beside it: not a small school, so the five teaching
+        // points are the candidates and it receives them.
+        StringBuilder students = new StringBuilder(new String(WebTestSupport.fixture("layout-students.csv"), StandardCharsets.UTF_8));
+        for (int i = 0; i < 100; i++) {
+            students.append("W").append(i).append(",S1,").append(1 + i % 6).append(",0.0003,0.0001\n");
+        }
+        long regionId = regionWithPlan("layout-schools.csv", students.toString().getBytes(StandardCharsets.UTF_8));
+        try (MapPage page = MapPage.signIn(port, "planner", PASSWORD)) {
+            page.browser.get("http://localhost:" + port + "/scenarios/" + regionId);
+            page.await(60).until(d -> "true".equals(d.findElement(By.id("scenario-page")).getAttribute("data-ready")));
+            assertTrue(page.text("#pareto").contains("还没有优化结果"), "no optimisation yet: " + page.text("#pareto"));
+            page.browser.findElement(By.id("layout-run")).click();
+            page.await(600).until(d -> !d.findElements(By.cssSelector("#pareto-chart circle.pareto-point")).isEmpty());
+            List<WebElement> points = page.browser.findElements(By.cssSelector("#pareto-chart circle.pareto-point"));
+            assertTrue(points.size() >= 2, "a trade-off, not one answer: " + points.size() + " points; " + page.js(
+                    "return fetch('/api/layouts').then(r => r.text())"));
+            for (WebElement point : points) {
+                String title = point.findElement(By.tagName("title")).getAttribute("textContent");
+                assertTrue(title.contains("元") && title.contains("分钟"), "each point says its cost and journeys: " + title);
+            }
+            WebElement opened = points.stream().filter(p -> !p.getAttribute("data-scenario-id").isEmpty()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no point with a re-planned scenario"));
+            String scenarioId = opened.getAttribute("data-scenario-id");
+            new org.openqa.selenium.interactions.Actions(page.browser).moveToElement(opened).click().perform();
+            page.await(60).until(d -> scenarioId.equals(d.findElement(By.id("scenario-page")).getAttribute("data-compared-ids")));
+            assertTrue(page.browser.findElement(By.id("comparison")).isDisplayed());
+            assertTrue(page.browser.findElement(By.id("report-link")).getAttribute("href").endsWith("/scenarios/" + scenarioId + "/report.pdf"));
+            page.screenshot("scenario-pareto");
+        }
+    }
+
+    @Test
+    void plannerBuildsRunsAndComparesAScenario() throws Exception {
+        long regionId = regionWithPlan("scenario-schools.csv", "scenario-students.csv");
 
         try (MapPage page = MapPage.signIn(port, "planner", PASSWORD)) {
             page.browser.get("http://localhost:" + port + "/map/" + regionId);
