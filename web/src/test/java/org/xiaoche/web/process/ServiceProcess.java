@@ -44,8 +44,12 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service and waits until it answers (or fails the test after five minutes on a busy machine). */
-    static ServiceProcess start(Path dataDir, String jdbcUrl, String schema, String name) throws Exception {
+    /**
+     * Starts the service and waits until it answers (or fails the test after five minutes on a busy machine).
+     *
+     * @param settings more {@code --name=value} settings of the service
+     */
+    static ServiceProcess start(Path dataDir, String jdbcUrl, String schema, String name, String... settings) throws Exception {
         String jar = System.getProperty("xiaoche.web.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("the packaged web jar is missing (" + jar + "); run through mvn verify");
@@ -63,6 +67,7 @@ final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl + "?currentSchema=" + schema + ",public",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema));
+        command.addAll(List.of(settings));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("XIAOCHE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
