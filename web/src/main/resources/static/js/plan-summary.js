@@ -87,13 +87,16 @@
     const binMin = summary.binWidth_s / 60;
     const top = Math.max(1, ...summary.rideHistograms.flatMap(h => h.counts));
     const W = 360, H = 130, left = 28, bottom = 30, right = 6;
+    // At least half an hour of bins, so that a plan of short rides still shows narrow bars on a minute scale.
+    const bins = Math.max(6, ...summary.rideHistograms.map(h => h.counts.length));
     summary.rideHistograms.forEach(h => {
       const chart = node('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, 'class': 'ride-histogram',
         'data-band': h.gradeBand, role: 'img', 'aria-label': t('planSummary.bandRiders', bandName(h.gradeBand), h.riders) }, null, SVG_NS);
       chart.appendChild(node('text', { x: left, y: 12 }, t('planSummary.bandRiders', bandName(h.gradeBand), h.riders), SVG_NS));
-      const width = (W - left - right) / h.counts.length;
-      const labelEvery = Math.max(1, Math.ceil(h.counts.length / 8));
-      h.counts.forEach((n, b) => {
+      const width = (W - left - right) / bins;
+      const labelEvery = Math.max(1, Math.ceil(bins / 8));
+      const counts = h.counts.concat(new Array(bins - h.counts.length).fill(0));
+      counts.forEach((n, b) => {
         const height = (H - bottom - 20) * n / top;
         const bar = node('rect', { x: left + b * width + 1, y: H - bottom - height, width: Math.max(1, width - 2), height,
           'class': 'bar', 'data-bin': b, 'data-count': n }, null, SVG_NS);
@@ -101,8 +104,9 @@
         chart.appendChild(bar);
         if (b % labelEvery === 0) chart.appendChild(node('text', { x: left + b * width, y: H - bottom + 12 }, String(b * binMin), SVG_NS));
       });
+      chart.appendChild(node('text', { x: W - right - 14, y: H - bottom + 12 }, String(bins * binMin), SVG_NS));
       chart.appendChild(node('line', { x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: '#555' }, null, SVG_NS));
-      chart.appendChild(node('text', { x: 2, y: 24 }, String(top), SVG_NS));
+      chart.appendChild(node('text', { x: 2, y: 32 }, String(top), SVG_NS));
       chart.appendChild(node('text', { x: left, y: H - 4 }, t('planSummary.axisMinutes'), SVG_NS));
       box.appendChild(chart);
     });

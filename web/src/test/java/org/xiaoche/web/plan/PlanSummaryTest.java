@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
-import org.xiaoche.routing.policy.RouteRules;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.Fixtures;
 import org.xiaoche.web.WebTestSupport;
@@ -100,10 +99,7 @@ class PlanSummaryTest {
         Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students-summary.csv"));
         long datasetId = datasets.importFiles(created.region().id(), "summary", "wgs84", dir.resolve("schools.csv"),
                 dir.resolve("students.csv"), "setup").id();
-        RouteRules d = RouteRules.defaults();
-        PlanningPolicy youngCap = PlanningPolicy.defaults().withRoutes(new RouteRules(d.rideCap_s(), 240, d.childWalkSpeed_mps(),
-                d.waitAtStop_s(), d.dwellFixed_s(), d.dwellPerStudent_s(), d.arrivalEarliestBeforeBell_s(),
-                d.arrivalLatestBeforeBell_s(), d.chaperoneCostPerBusDay(), d.solverSeconds()));
+        PlanningPolicy youngCap = org.xiaoche.web.Fixtures.youngJourneyCap(240);
         planId = planning.compute(datasetId, Fleet.defaults(), youngCap, null, "setup", ProgressListener.NONE);
         unservedPlanId = planning.compute(datasetId, Fleet.defaults(),
                 PlanningPolicy.defaults().withStopRoads(List.of("primary"), List.of()), null, "setup", ProgressListener.NONE);
