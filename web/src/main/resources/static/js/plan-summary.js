@@ -97,11 +97,14 @@
       const labelEvery = Math.max(1, Math.ceil(bins / 8));
       const counts = h.counts.concat(new Array(bins - h.counts.length).fill(0));
       counts.forEach((n, b) => {
-        const height = (H - bottom - 20) * n / top;
+        const height = (H - bottom - 32) * n / top;
         const bar = node('rect', { x: left + b * width + 1, y: H - bottom - height, width: Math.max(1, width - 2), height,
           'class': 'bar', 'data-bin': b, 'data-count': n }, null, SVG_NS);
         bar.appendChild(node('title', {}, t('planSummary.bin', b * binMin, (b + 1) * binMin, n), SVG_NS));
         chart.appendChild(bar);
+        // Counts as text over their bars, so the chart reads without a pointer.
+        if (n > 0) chart.appendChild(node('text', { x: left + b * width + width / 2, y: H - bottom - height - 3,
+          'text-anchor': 'middle', 'class': 'bar-count' }, String(n), SVG_NS));
         if (b % labelEvery === 0) chart.appendChild(node('text', { x: left + b * width, y: H - bottom + 12 }, String(b * binMin), SVG_NS));
       });
       chart.appendChild(node('text', { x: W - right - 14, y: H - bottom + 12 }, String(bins * binMin), SVG_NS));
@@ -169,5 +172,13 @@
     panel.hidden = false;
   }
 
-  document.addEventListener('xiaoche:plan-shown', e => show(e.detail.planId).catch(err => Xiaoche.showError(err)));
+  document.addEventListener('xiaoche:plan-shown', e => show(e.detail.planId).catch(err => {
+    panel.hidden = true;
+    // A plan stored before plans kept their value has no summary: the panel just stays away.
+    if (err.status !== 404) Xiaoche.showError(err);
+  }));
+  document.addEventListener('xiaoche:plan-cleared', () => {
+    panel.hidden = true;
+    summary = null;
+  });
 })();
