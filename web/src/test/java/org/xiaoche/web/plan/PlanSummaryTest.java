@@ -117,7 +117,9 @@ class PlanSummaryTest {
 
     @Test
     void summaryMatchesTheRiderRowsAndRuns() throws Exception {
+        long audited = audits(planId);
         JsonNode s = summary(planId, PLANNER);
+        assertEquals(audited, audits(planId), "the summary names no student: not audited");
         assertTrue(s.get("studentsRecorded").asBoolean());
         assertEquals(1, s.get("schools").size());
         JsonNode school = s.at("/schools/0");
@@ -191,6 +193,7 @@ class PlanSummaryTest {
 
     @Test
     void viewersGetCountsOnlyAndOperatorsNothing() throws Exception {
+        long audited = audits(planId);
         MockHttpServletResponse viewer = call("/api/plans/" + planId + "/summary", VIEWER);
         assertEquals(200, viewer.getStatus());
         JsonNode s = json.readTree(viewer.getContentAsString());
@@ -206,6 +209,7 @@ class PlanSummaryTest {
         assertEquals(404, call("/api/plans/999999/summary", PLANNER).getStatus());
         assertEquals(404, call("/api/plans/" + planId + "/lists/everyone", PLANNER).getStatus());
         assertEquals(400, call("/api/plans/" + planId + "/lists/unserved?format=pdf", PLANNER).getStatus());
+        assertEquals(audited, audits(planId), "refused reads are not recorded");
     }
 
     @Test
