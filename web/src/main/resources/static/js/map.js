@@ -581,6 +581,8 @@
     state.riderLayers = [];
     fillFilters([]);
     document.getElementById('plan-validity').hidden = true;
+    // For the page's other panels (js/plan-summary.js): no plan is shown now.
+    document.dispatchEvent(new CustomEvent('xiaoche:plan-cleared'));
     document.getElementById('plan-summary').innerHTML = '';
     document.getElementById('plan-inputs-panel').hidden = true;
     document.querySelector('#route-list tbody').innerHTML = '';

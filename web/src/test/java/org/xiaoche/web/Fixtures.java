@@ -1,6 +1,8 @@
 package org.xiaoche.web;
 
 import org.springframework.mock.web.MockMultipartFile;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.policy.RouteRules;
 import org.xiaoche.web.account.AccountService;
 import org.xiaoche.web.account.Role;
 import org.xiaoche.web.account.UserAccountRepository;
@@ -18,6 +20,17 @@ import java.util.List;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /**
+     * The default policy with grades 1-3's journey cap cut to {@code cap_s}: on the fixture village a
+     * young rider beyond 2 km is then cap-infeasible (no trip keeps walk + wait + ride under it).
+     */
+    public static PlanningPolicy youngJourneyCap(double cap_s) {
+        RouteRules d = RouteRules.defaults();
+        return PlanningPolicy.defaults().withRoutes(new RouteRules(d.rideCap_s(), cap_s, d.childWalkSpeed_mps(),
+                d.waitAtStop_s(), d.dwellFixed_s(), d.dwellPerStudent_s(), d.arrivalEarliestBeforeBell_s(),
+                d.arrivalLatestBeforeBell_s(), d.chaperoneCostPerBusDay(), d.solverSeconds()));
     }
 
     public static MockMultipartFile osmPart() {

@@ -199,6 +199,12 @@ abstract class PlanningFlowContract {
         assertEquals(1, plan.get("transported").asInt());
         assertEquals(1, plan.get("buses").asInt());
         assertEquals(2, plan.get("runs").asInt());
+        // The summary on this database: the plan's own eligibility per school is stored with it (P1 walks, P3 is unreachable).
+        JsonNode summary = call(get("/api/plans/" + planId + "/summary").with(PLANNER), 200);
+        assertEquals(3, summary.at("/schools/0/students").asInt(), summary.toString());
+        assertEquals(1, summary.at("/schools/0/walkers").asInt());
+        assertEquals(1, summary.at("/schools/0/served").asInt());
+        assertEquals(2, summary.get("runs").size());
         assertEquals(1, call(get("/api/plans?datasetId=" + datasetId).with(PLANNER), 200).size());
 
         JsonNode stops = call(get("/api/plans/" + planId + "/stops.geojson").with(PLANNER), 200);

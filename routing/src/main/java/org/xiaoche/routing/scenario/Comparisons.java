@@ -5,6 +5,7 @@ import org.xiaoche.routing.network.PlaceNames;
 import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.plan.PlanScoring;
 import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.roster.GradeBands;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.roster.Student;
 import org.xiaoche.routing.stats.Percentiles;
@@ -60,7 +61,7 @@ public final class Comparisons {
         List<StudentJourneys.Journey> all = List.copyOf(journeys.byStudent().values());
         Map<String, List<StudentJourneys.Journey>> byBand = new TreeMap<>(), bySchool = new TreeMap<>();
         for (StudentJourneys.Journey j : all) {
-            byBand.computeIfAbsent(StudentJourneys.gradeBand(j.grade()), k -> new ArrayList<>()).add(j);
+            byBand.computeIfAbsent(GradeBands.of(j.grade()), k -> new ArrayList<>()).add(j);
             bySchool.computeIfAbsent(j.schoolId(), k -> new ArrayList<>()).add(j);
         }
         Map<String, Comparison.JourneyStats> bandStats = new TreeMap<>(), schoolStats = new TreeMap<>();

@@ -50,13 +50,4 @@ public final class StudentJourneys {
     public Map<String, Journey> byStudent() {
         return byStudent;
     }
-
-    /** The grade band a comparison reports: K (kindergarten), 1-3, 4-6, 7-9, 10-12. */
-    public static String gradeBand(int grade) {
-        if (grade <= 0) {
-            return "K";
-        }
-        int low = (grade - 1) / 3 * 3 + 1;
-        return low + "-" + (low + 2);
-    }
 }

@@ -90,6 +90,9 @@ public class SecurityConfiguration {
                         // every count of students out for them
                         .requestMatchers(GET, "/api/plans", "/api/plans/*", "/api/plans/*/stops.geojson", "/api/plans/*/routes.geojson",
                                 "/api/plans/*/runs", "/api/plans/*/runs/*/timetable").hasAnyRole(PLANNER, VIEWER, OPERATOR)
+                        // A plan's summary counts students over every company's buses: not for operators.
+                        .requestMatchers(GET, "/api/plans/*/summary").hasAnyRole(PLANNER, VIEWER)
+                        .requestMatchers(GET, "/api/plans/*/lists/*").hasRole(PLANNER)
                         .requestMatchers(POST, "/api/plans").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/plans/*").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/plan-defaults").authenticated()

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.xiaoche.routing.eligibility.SchoolEligibilitySummary;
 import org.xiaoche.routing.export.PlanLayers;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.plan.PlanCodec;
@@ -43,9 +44,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The {@code plan}, {@code plan_stop}, {@code plan_run}, {@code plan_run_stop} and {@code plan_student}
- * tables. The plan row also holds the engine's plan value ({@link #findPlanValue}): student ids but
- * no homes. Student homes stay in {@code student}; {@link #students} joins them for planners only.
+ * The {@code plan}, {@code plan_stop}, {@code plan_run}, {@code plan_run_stop}, {@code plan_student} and
+ * {@code plan_school_eligibility} (counts per school) tables. The plan row also holds the engine's plan
+ * value ({@link #findPlanValue}): student ids but no homes. Student homes stay in {@code student}; {@link #students} joins them for planners only.
  */
 @Repository
 public class PlanRepository {
@@ -223,6 +224,17 @@ public class PlanRepository {
             ps.setInt(10, t.loadAfter());
         });
 
+        jdbc.batchUpdate("INSERT INTO plan_school_eligibility (plan_id, school_id, school_name, students, walkers,"
+                + " needs_transport, unreachable) VALUES (?, ?, ?, ?, ?, ?, ?)", result.eligibility().schools(), 500, (ps, e) -> {
+            ps.setLong(1, planId);
+            ps.setString(2, e.schoolId());
+            ps.setString(3, truncate(e.schoolName(), 300));
+            ps.setInt(4, e.students());
+            ps.setInt(5, e.walkers());
+            ps.setInt(6, e.needsTransport());
+            ps.setInt(7, e.unreachable());
+        });
+
         List<Object[]> students = new ArrayList<>();
         value.journeys().forEach(j -> students.add(new Object[]{j.studentId(), j}));
         value.unserved().forEach(u -> students.add(new Object[]{u.studentId(), u.reason()}));
@@ -268,6 +280,17 @@ public class PlanRepository {
     public Optional<org.xiaoche.routing.plan.Plan> findPlanValue(long planId) {
         return jdbc.query("SELECT plan_value FROM plan WHERE id = ?", (rs, i) -> rs.getBytes("plan_value"), planId).stream()
                 .filter(java.util.Objects::nonNull).findFirst().map(bytes -> PlanCodec.fromBytes(gunzip(bytes)));
+    }
+
+    /**
+     * Each school's counts from the eligibility the plan was made with, in school id order (walk
+     * percentiles not kept: NaN); empty for plans stored before schema V45.
+     */
+    public List<SchoolEligibilitySummary> schoolEligibility(long planId) {
+        return jdbc.query("SELECT school_id, school_name, students, walkers, needs_transport, unreachable"
+                + " FROM plan_school_eligibility WHERE plan_id = ? ORDER BY school_id", (rs, i) -> new SchoolEligibilitySummary(
+                rs.getString("school_id"), rs.getString("school_name"), rs.getInt("students"), rs.getInt("walkers"),
+                rs.getInt("needs_transport"), rs.getInt("unreachable"), Double.NaN, Double.NaN, Double.NaN), planId);
     }
 
     /** The fleet and policy a plan was made with, as stored (JSON). */

@@ -1,5 +1,6 @@
 package org.xiaoche.web.scenario;
 
+import org.xiaoche.routing.roster.GradeBands;
 import org.xiaoche.routing.scenario.ComparedPlan;
 import org.xiaoche.routing.scenario.StudentJourneys;
 
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * {@link #BIN_MINUTES} minutes; the last bin holds every journey of {@link #LAST_BIN_FROM_MINUTES}
  * minutes or more. Counts only, from the engine's one journey definition ({@link StudentJourneys}).
  *
- * @param bands per grade band ({@link StudentJourneys#gradeBand}), in band order
+ * @param bands per grade band ({@link GradeBands}), in band order
  */
 public record JourneyHistograms(int binMinutes, int lastBinFromMinutes, Map<String, Band> bands) {
 
@@ -41,7 +42,7 @@ public record JourneyHistograms(int binMinutes, int lastBinFromMinutes, Map<Stri
     private static Map<String, int[]> counts(ComparedPlan plan) {
         Map<String, int[]> out = new TreeMap<>();
         for (StudentJourneys.Journey j : StudentJourneys.of(plan).byStudent().values()) {
-            out.computeIfAbsent(StudentJourneys.gradeBand(j.grade()), k -> new int[LAST_BIN_FROM_MINUTES / BIN_MINUTES + 1])
+            out.computeIfAbsent(GradeBands.of(j.grade()), k -> new int[LAST_BIN_FROM_MINUTES / BIN_MINUTES + 1])
                     [bin(j.journey_s())]++;
         }
         return out;

@@ -142,11 +142,11 @@ class AdoptionBrowserTest {
         assertFalse(links.isEmpty(), "downloads are listed");
         assertTrue(links.stream().anyMatch(a -> a.getText().equals("站点与线路（GeoJSON）")), "Chinese labels");
         for (WebElement link : links) {
-            Map<String, Object> download = download(link.getAttribute("href"));
+            Map<String, Object> download = page.download(link.getAttribute("href"));
             assertEquals(200L, ((Number) download.get("status")).longValue(), link.getAttribute("href"));
             assertTrue(((String) download.get("disposition")).startsWith("attachment"), download.toString());
         }
-        JsonNode geojson = json.readTree((String) download(href("geojson")).get("body"));
+        JsonNode geojson = json.readTree((String) page.download(href("geojson")).get("body"));
         assertTrue(geojson.get("features").size() > 2, "stops and routes");
         assertTrue(busIds(geojson).size() >= 2, "planners get every bus: " + busIds(geojson));
         assertTrue(geojson.toString().contains("\"students\""), "planners get counts");
@@ -167,9 +167,9 @@ class AdoptionBrowserTest {
         assertEquals(Long.toString(planId), page.js("return window.xiaocheMap.shownPlanId"));
         page.await(15).until(d -> !d.findElements(By.cssSelector("#adoption-downloads a")).isEmpty());
         for (WebElement link : page.browser.findElements(By.cssSelector("#adoption-downloads a"))) {
-            assertEquals(200L, ((Number) download(link.getAttribute("href")).get("status")).longValue(), link.getAttribute("href"));
+            assertEquals(200L, ((Number) page.download(link.getAttribute("href")).get("status")).longValue(), link.getAttribute("href"));
         }
-        Map<String, Object> download = download(href("geojson"));
+        Map<String, Object> download = page.download(href("geojson"));
         assertTrue(((String) download.get("disposition")).contains("%E6%89%BF%E8%BF%90%E7%89%88"), "the operator edition: " + download);
         String body = (String) download.get("body");
         JsonNode geojson = json.readTree(body);
@@ -191,15 +191,6 @@ class AdoptionBrowserTest {
 
     private String href(String format) {
         return page.browser.findElement(By.cssSelector("#adoption-downloads a[data-format=" + format + "]")).getAttribute("href");
-    }
-
-    /** Fetches a download link in the signed-in page: status, Content-Disposition and the body as text. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> download(String href) {
-        return (Map<String, Object>) ((JavascriptExecutor) page.browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + " fetch(arguments[0]).then(r => r.text().then(t => done({status: r.status,"
-                        + " disposition: r.headers.get('Content-Disposition') || '', body: t})));", href);
     }
 
     private static Set<String> busIds(JsonNode geojson) {

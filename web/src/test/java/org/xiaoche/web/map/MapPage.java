@@ -58,6 +58,15 @@ final class MapPage implements AutoCloseable {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
+    /** Fetches a download link in the signed-in page: status, Content-Disposition and the body as text. */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> download(String href) {
+        return (java.util.Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0]).then(r => r.text().then(t => done({status: r.status,"
+                        + " disposition: r.headers.get('Content-Disposition') || '', body: t})));", href);
+    }
+
     WebDriverWait await(int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
