@@ -26,7 +26,8 @@ public record JourneyHistograms(int binMinutes, int lastBinFromMinutes, Map<Stri
 
     public static JourneyHistograms of(ComparedPlan baseline, ComparedPlan scenario) {
         Map<String, int[]> before = counts(baseline), after = counts(scenario);
-        Map<String, Band> bands = new TreeMap<>();
+        // Band order, not text order: "10-12" after "7-9".
+        Map<String, Band> bands = new TreeMap<>(GradeBands.ORDER);
         for (String band : union(before, after)) {
             bands.put(band, new Band(list(before.get(band)), list(after.get(band))));
         }
@@ -49,7 +50,8 @@ public record JourneyHistograms(int binMinutes, int lastBinFromMinutes, Map<Stri
     }
 
     private static java.util.Set<String> union(Map<String, int[]> a, Map<String, int[]> b) {
-        java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+        java.util.Set<String> keys = new java.util.TreeSet<>(GradeBands.ORDER);
+        keys.addAll(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }
