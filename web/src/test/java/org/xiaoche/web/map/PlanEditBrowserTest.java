@@ -1,0 +1,135 @@
+package org.xiaoche.web.map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xiaoche.web.account.Role;
+import org.xiaoche.web.plan.PlanRepository;
+import org.xiaoche.web.plan.PlanStep;
+import org.xiaoche.web.planedit.EditablePlan;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Editing on the map page: the planner reorders a run so that it breaks the ride cap and sees the broken rule at
+ * once, in Chinese; putting the order back clears it; undo brings the broken version back; dragging a stop moves it
+ * along the road into a new version. (The plan: {@link EditablePlan}.)
+ */
+@DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
+class PlanEditBrowserTest extends BrowserTestBase {
+
+    private static final String PASSWORD = "plan-edit-pw";
+
+    @Autowired
+    PlanStep planning;
+    @Autowired
+    PlanRepository plans;
+
+    EditablePlan fixture;
+
+    @BeforeAll
+    void data() throws Exception {
+        fixture = EditablePlan.create(regions, datasets, jobs, planning, plans);
+        accounts.create("planner", PASSWORD, Role.PLANNER);
+    }
+
+    private String shown() {
+        return (String) page.js("return window.xiaocheMap.shownPlanId");
+    }
+
+    /** Waits until the panel shows a version other than {@code before}, with its verdict drawn. */
+    private String awaitNewVersion(String before) {
+        page.await(30).until(d -> !before.equals(shown()) && "false".equals(panel().getAttribute("data-busy"))
+                && shown().equals(panel().getAttribute("data-plan-id")));
+        return shown();
+    }
+
+    private WebElement panel() {
+        return page.browser.findElement(By.id("plan-edit-panel"));
+    }
+
+    private String verdict() {
+        return page.browser.findElement(By.id("plan-edit-verdict")).getAttribute("data-valid");
+    }
+
+    private List<WebElement> runStops() {
+        return page.browser.findElements(By.cssSelector("#plan-edit-run-stops li"));
+    }
+
+    /** Signs the planner in and shows the planned plan (another test may have made newer versions). */
+    private void openPlannedPlan() {
+        page = MapPage.signIn(port, "planner", PASSWORD);
+        page.openMapWithPlan(fixture.regionId());
+        page.js("const s = document.getElementById('plan-select'); s.value = '" + fixture.planId() + "';"
+                + " s.dispatchEvent(new Event('change'));");
+        page.await(30).until(d -> Long.toString(fixture.planId()).equals(shown()));
+    }
+
+    private void chooseRun() {
+        page.js("const s = document.getElementById('plan-edit-run'); s.value = '" + fixture.amRunId() + "';"
+                + " s.dispatchEvent(new Event('change'));");
+        page.await(15).until(d -> runStops().size() == 2);
+    }
+
+    @Test
+    void anEditThatBreaksTheRideCapShowsTheViolationAndTheFixAndUndoFollow() {
+        openPlannedPlan();
+        String planned = shown();
+        page.browser.findElement(By.id("plan-edit-toggle")).click();
+        page.await(15).until(d -> "true".equals(verdict()));
+        assertEquals("规则：全部满足", page.text("#plan-edit-verdict"));
+        chooseRun();
+        assertEquals(fixture.farStopId(), runStops().get(0).getAttribute("data-stop-id"));
+
+        // The far stop down: the two pupils of the near stop now ride out and back, over the cap.
+        runStops().get(0).findElement(By.className("plan-edit-down")).click();
+        String broken = awaitNewVersion(planned);
+        page.await(15).until(d -> "false".equals(verdict()));
+        assertEquals("规则：2 处违反", page.text("#plan-edit-verdict"));
+        List<WebElement> violations = page.browser.findElements(By.cssSelector("#plan-edit-violations li"));
+        assertEquals(List.of("乘车时间超过上限：E1", "乘车时间超过上限：E2"), violations.stream().map(WebElement::getText).toList());
+        assertTrue(page.text("#plan-edit-changes").startsWith("趟次 " + fixture.amRunId() + " 的停靠顺序改为"),
+                page.text("#plan-edit-changes"));
+        page.screenshot("plan-edit-broken");
+
+        // The fix: the far stop first again.
+        chooseRun();
+        assertEquals(fixture.nearStopId(), runStops().get(0).getAttribute("data-stop-id"));
+        runStops().get(0).findElement(By.className("plan-edit-down")).click();
+        String fixed = awaitNewVersion(broken);
+        page.await(15).until(d -> "true".equals(verdict()));
+        assertTrue(page.browser.findElements(By.cssSelector("#plan-edit-violations li")).isEmpty());
+
+        // Undo shows the version the fix was made from, with its violation.
+        page.browser.findElement(By.id("plan-edit-undo")).click();
+        assertEquals(broken, awaitNewVersion(fixed));
+        page.await(15).until(d -> "false".equals(verdict()));
+        assertFalse(page.browser.findElements(By.cssSelector("#plan-edit-violations li")).isEmpty());
+    }
+
+    @Test
+    void draggingAStopMovesItAlongTheRoad() {
+        openPlannedPlan();
+        String before = shown();
+        page.browser.findElement(By.id("plan-edit-toggle")).click();
+        page.await(15).until(d -> "true".equals(verdict()));
+        WebElement handle = page.browser.findElement(By.cssSelector(".plan-edit-stop[data-stop-id='" + fixture.nearStopId() + "']"));
+        // A little west along the road and a little off it: the stop lands on the road.
+        new Actions(page.browser).clickAndHold(handle).moveByOffset(-10, 2).moveByOffset(-10, 2).release().perform();
+        String moved = awaitNewVersion(before);
+        assertNotEquals(before, moved);
+        assertTrue(page.text("#plan-edit-changes").contains("沿道路移动了"), page.text("#plan-edit-changes"));
+        var stop = plans.stops(Long.parseLong(moved)).stream().filter(s -> s.stopId().equals(fixture.nearStopId())).findFirst().orElseThrow();
+        assertEquals(0.0, stop.location().lat(), 1e-6, "on the road");
+        assertTrue(stop.location().lon() < 0.02, "moved west: " + stop.location());
+    }
+}
