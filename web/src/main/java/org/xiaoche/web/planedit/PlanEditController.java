@@ -46,6 +46,8 @@ public class PlanEditController {
 
     /** At most this many versions are listed: a long afternoon of edits. */
     static final int MAX_HISTORY = 500;
+    /** Room for {@link PlanEditCodec#MAX_EDITS} edits with long ids. */
+    static final int MAX_BODY_CHARS = 200_000;
 
     /**
      * A version: the plan, both parts of its verdict with the violations, and what its edits changed
@@ -81,6 +83,9 @@ public class PlanEditController {
     @PostMapping(value = "/edits", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public VersionView edit(@PathVariable long id, @RequestBody String body, Authentication auth, HttpServletRequest request) {
+        if (body.length() > MAX_BODY_CHARS) {
+            throw ApiException.coded(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "the edits are longer than " + MAX_BODY_CHARS + " characters");
+        }
         List<PlanEdit> list;
         try {
             list = PlanEditCodec.fromJson(body);
