@@ -81,7 +81,9 @@ public final class PlanEditor {
             busId = run.busId();
             schoolId = run.schoolId();
             direction = run.direction();
-            run.stops().stream().filter(s -> !s.school()).forEach(s -> stops.add(s.placeId()));
+            // A run that calls twice at one stop (two pickups of it) calls there once when edited: journeys
+            // name the stop, not the call, so its students could not be told apart.
+            run.stops().stream().filter(s -> !s.school()).map(TimedStop::placeId).distinct().forEach(stops::add);
             schoolTime_s = direction == RunDirection.AM ? run.last().arrival_s() : run.first().arrival_s();
         }
     }

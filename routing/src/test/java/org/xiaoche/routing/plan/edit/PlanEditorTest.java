@@ -171,6 +171,9 @@ class PlanEditorTest {
         // Two board at Z: 40 s dwell, then 333.58 s to A.
         assertEquals(40 + drive_s(0.05), journey(moved.plan(), "X1").amRide_s(), 1);
         assertEquals(0.02 * DEG_M, journey(moved.plan(), "X1").walk_m(), 1);
+        // Afternoon: both leave school at 16:00 after a 40 s dwell and reach Z 333.58 s later.
+        assertEquals(16 * 3600 + 40 + drive_s(0.05), journey(moved.plan(), "X1").dropoff_s(), 1);
+        assertEquals(List.of("A", z), run(moved.plan(), "A", RunDirection.PM).stops().stream().map(TimedStop::placeId).toList());
         assertTrue(moved.plan().findStop(x).isEmpty(), "no run calls at X any more");
         assertEquals(List.of(PlanChange.Kind.STUDENT_MOVED, PlanChange.Kind.STOP_LEFT_RUN, PlanChange.Kind.STOP_LEFT_RUN),
                 moved.changes().stream().map(PlanChange::kind).toList());
