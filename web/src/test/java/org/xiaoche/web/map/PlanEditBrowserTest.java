@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Editing on the map page: the planner reorders a run so that it breaks the ride cap and sees the broken rule at
  * once, in Chinese; putting the order back clears it; undo brings the broken version back; dragging a stop moves it
- * along the road into a new version. (The plan: {@link EditablePlan}.)
+ * along the road into a new version; a later bell and a student's new stop are versions with their changes listed.
+ * (The plan: {@link EditablePlan}.)
  */
 @DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
 class PlanEditBrowserTest extends BrowserTestBase {
@@ -75,9 +76,7 @@ class PlanEditBrowserTest extends BrowserTestBase {
     }
 
     private void chooseRun() {
-        page.js("const s = document.getElementById('plan-edit-run'); s.value = '" + fixture.amRunId() + "';"
-                + " s.dispatchEvent(new Event('change'));");
-        page.await(15).until(d -> runStops().size() == 2);
+        chooseRunWith(2);
     }
 
     @Test
@@ -131,5 +130,32 @@ class PlanEditBrowserTest extends BrowserTestBase {
         var stop = plans.stops(Long.parseLong(moved)).stream().filter(s -> s.stopId().equals(fixture.nearStopId())).findFirst().orElseThrow();
         assertEquals(0.0, stop.location().lat(), 1e-6, "on the road");
         assertTrue(stop.location().lon() < 0.02, "moved west: " + stop.location());
+    }
+
+    @Test
+    void aLaterBellAndAStudentsNewStopAreNewVersionsWithTheirChanges() {
+        openPlannedPlan();
+        String planned = shown();
+        page.browser.findElement(By.id("plan-edit-toggle")).click();
+        page.await(15).until(d -> "true".equals(verdict()));
+        page.js("const f = document.getElementById('plan-edit-bell-form'); f.schoolId.value = 'S1'; f.bell.value = '08:20';");
+        page.browser.findElement(By.cssSelector("#plan-edit-bell-form button[type=submit]")).click();
+        String later = awaitNewVersion(planned);
+        assertEquals("村小 Village School 的上课时间由 07:50 改为 08:20", page.text("#plan-edit-changes"));
+        assertEquals("true", verdict(), "the morning run moves with the bell");
+
+        page.browser.findElement(By.cssSelector("#plan-edit-student-form input[name=studentId]")).sendKeys("E3");
+        page.js("document.getElementById('plan-edit-student-stop').value = '" + fixture.nearStopId() + "';");
+        page.browser.findElement(By.cssSelector("#plan-edit-student-form button[type=submit]")).click();
+        awaitNewVersion(later);
+        assertTrue(page.text("#plan-edit-changes").startsWith("学生 E3 改在"), page.text("#plan-edit-changes"));
+        chooseRunWith(1);
+        assertEquals(fixture.nearStopId(), runStops().get(0).getAttribute("data-stop-id"), "the far stop left the run");
+    }
+
+    private void chooseRunWith(int stops) {
+        page.js("const s = document.getElementById('plan-edit-run'); s.value = '" + fixture.amRunId() + "';"
+                + " s.dispatchEvent(new Event('change'));");
+        page.await(15).until(d -> runStops().size() == stops);
     }
 }
