@@ -75,16 +75,21 @@ class PlanEditBrowserTest extends BrowserTestBase {
         page.await(30).until(d -> Long.toString(fixture.planId()).equals(shown()));
     }
 
+    /** The planned plan on show in edit mode, its verdict drawn; returns its id. */
+    private String startEditingThePlannedPlan() {
+        openPlannedPlan();
+        page.browser.findElement(By.id("plan-edit-toggle")).click();
+        page.await(15).until(d -> "true".equals(verdict()));
+        return shown();
+    }
+
     private void chooseRun() {
         chooseRunWith(2);
     }
 
     @Test
     void anEditThatBreaksTheRideCapShowsTheViolationAndTheFixAndUndoFollow() {
-        openPlannedPlan();
-        String planned = shown();
-        page.browser.findElement(By.id("plan-edit-toggle")).click();
-        page.await(15).until(d -> "true".equals(verdict()));
+        String planned = startEditingThePlannedPlan();
         assertEquals("规则：全部满足", page.text("#plan-edit-verdict"));
         chooseRun();
         assertEquals(fixture.farStopId(), runStops().get(0).getAttribute("data-stop-id"));
@@ -117,10 +122,7 @@ class PlanEditBrowserTest extends BrowserTestBase {
 
     @Test
     void draggingAStopMovesItAlongTheRoad() {
-        openPlannedPlan();
-        String before = shown();
-        page.browser.findElement(By.id("plan-edit-toggle")).click();
-        page.await(15).until(d -> "true".equals(verdict()));
+        String before = startEditingThePlannedPlan();
         WebElement handle = page.browser.findElement(By.cssSelector(".plan-edit-stop[data-stop-id='" + fixture.nearStopId() + "']"));
         // A little west along the road and a little off it: the stop lands on the road.
         new Actions(page.browser).clickAndHold(handle).moveByOffset(-10, 2).moveByOffset(-10, 2).release().perform();
@@ -134,10 +136,7 @@ class PlanEditBrowserTest extends BrowserTestBase {
 
     @Test
     void aLaterBellAndAStudentsNewStopAreNewVersionsWithTheirChanges() {
-        openPlannedPlan();
-        String planned = shown();
-        page.browser.findElement(By.id("plan-edit-toggle")).click();
-        page.await(15).until(d -> "true".equals(verdict()));
+        String planned = startEditingThePlannedPlan();
         page.js("const f = document.getElementById('plan-edit-bell-form'); f.schoolId.value = 'S1'; f.bell.value = '08:20';");
         page.browser.findElement(By.cssSelector("#plan-edit-bell-form button[type=submit]")).click();
         String later = awaitNewVersion(planned);
