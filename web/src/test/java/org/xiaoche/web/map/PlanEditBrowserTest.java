@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Editing on the map page: the planner reorders a run so that it breaks the ride cap and sees the broken rule at
  * once, in Chinese; putting the order back clears it; undo brings the broken version back; dragging a stop moves it
  * along the road into a new version; a later bell and a student's new stop are versions with their changes listed.
- * (The plan: {@link EditablePlan}.)
+ * (The plan: {@link EditablePlan}.) With two-seat buses ({@link EditablePlan#twoRuns}), a stop moved onto the other
+ * run overfills it: the seats rule shows broken, and undo clears it.
  */
 @DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
 class PlanEditBrowserTest extends BrowserTestBase {
@@ -36,10 +37,12 @@ class PlanEditBrowserTest extends BrowserTestBase {
     PlanRepository plans;
 
     EditablePlan fixture;
+    EditablePlan.TwoRuns twoRuns;
 
     @BeforeAll
     void data() throws Exception {
         fixture = EditablePlan.create(regions, datasets, jobs, planning, plans);
+        twoRuns = EditablePlan.twoRuns(regions, datasets, jobs, planning, plans);
         accounts.create("planner", PASSWORD, Role.PLANNER);
     }
 
@@ -156,5 +159,35 @@ class PlanEditBrowserTest extends BrowserTestBase {
         page.js("const s = document.getElementById('plan-edit-run'); s.value = '" + fixture.amRunId() + "';"
                 + " s.dispatchEvent(new Event('change'));");
         page.await(15).until(d -> runStops().size() == stops);
+    }
+
+    @Test
+    void aStopMovedOntoAFullRunShowsTheSeatsBrokenAndUndoClearsIt() {
+        page = MapPage.signIn(port, "planner", PASSWORD);
+        page.openMapWithPlan(twoRuns.regionId());
+        String planned = Long.toString(twoRuns.planId());
+        assertEquals(planned, shown());
+        page.browser.findElement(By.id("plan-edit-toggle")).click();
+        page.await(15).until(d -> "true".equals(verdict()));
+        page.js("const s = document.getElementById('plan-edit-run'); s.value = '" + twoRuns.farRunId() + "';"
+                + " s.dispatchEvent(new Event('change'));");
+        page.await(15).until(d -> d.findElements(By.cssSelector("#plan-edit-run-stops li .plan-edit-target")).size() == 1);
+        WebElement stop = page.browser.findElement(By.cssSelector("#plan-edit-run-stops li"));
+        assertEquals(twoRuns.farStopId(), stop.getAttribute("data-stop-id"));
+        page.js("document.querySelector('#plan-edit-run-stops .plan-edit-target').value = '" + twoRuns.nearRunId() + "';");
+        stop.findElement(By.className("plan-edit-move")).click();
+        String full = awaitNewVersion(planned);
+        page.await(15).until(d -> "false".equals(verdict()));
+        List<String> violations = page.browser.findElements(By.cssSelector("#plan-edit-violations li")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(violations.contains("超过座位数：" + twoRuns.nearRunId()), violations.toString());
+        assertTrue(page.text("#plan-edit-changes").contains("由趟次 " + twoRuns.farRunId() + " 移到趟次 " + twoRuns.nearRunId()),
+                page.text("#plan-edit-changes"));
+        page.screenshot("plan-edit-seats");
+
+        page.browser.findElement(By.id("plan-edit-undo")).click();
+        assertEquals(planned, awaitNewVersion(full));
+        page.await(15).until(d -> "true".equals(verdict()));
+        assertTrue(page.browser.findElements(By.cssSelector("#plan-edit-violations li")).isEmpty());
     }
 }

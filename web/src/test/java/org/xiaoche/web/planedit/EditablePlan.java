@@ -1,5 +1,6 @@
 package org.xiaoche.web.planedit;
 
+import org.xiaoche.routing.fleet.BusType;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.policy.RouteRules;
@@ -37,15 +38,8 @@ public record EditablePlan(long regionId, long datasetId, long planId, String am
 
     public static EditablePlan create(RegionService regions, DatasetService datasets, JobRepository jobs, PlanStep planning,
                                       PlanRepository plans) throws Exception {
-        RegionService.Created created = regions.create("村 Village", "village.osm",
-                new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "setup");
-        assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, created.job().id(), Duration.ofSeconds(60)).state());
-        long regionId = created.region().id();
-        Path dir = Files.createTempDirectory("edit");
-        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
-        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture("students-edit.csv"));
-        long datasetId = datasets.importFiles(regionId, "Edit", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"),
-                "setup").id();
+        long regionId = region(regions, jobs);
+        long datasetId = dataset(datasets, regionId, "students-edit.csv");
         long first = planning.compute(datasetId, Fleet.defaults(), PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
         double longest_s = plans.findPlanValue(first).orElseThrow().journeys().stream().mapToDouble(StudentJourney::amRide_s)
                 .max().orElseThrow();
@@ -64,6 +58,45 @@ public record EditablePlan(long regionId, long datasetId, long planId, String am
         String far = value.journeys().stream().filter(j -> j.studentId().equals("E3")).findFirst().orElseThrow().stopId();
         assertEquals(far, stops.get(0), "the far stop first");
         return new EditablePlan(regionId, datasetId, planId, am.runId(), far, stops.get(1), cap_s);
+    }
+
+    /**
+     * A plan on its own region with two-seat buses: two pupils at lon 0.02 and two at lon 0.03, so each stop has a
+     * morning run of its own; moving one stop into the other's run puts four pupils on two seats.
+     *
+     * @return the plan's id; its two morning runs, the far stop's run first
+     */
+    public static TwoRuns twoRuns(RegionService regions, DatasetService datasets, JobRepository jobs, PlanStep planning,
+                                  PlanRepository plans) throws Exception {
+        long regionId = region(regions, jobs);
+        long datasetId = dataset(datasets, regionId, "students-edit-four.csv");
+        Fleet twoSeats = new Fleet(List.of(new BusType("S2", 2, 300, 2.0, 10)), List.of());
+        long planId = planning.compute(datasetId, twoSeats, PlanningPolicy.defaults(), null, "setup", ProgressListener.NONE);
+        var value = plans.findPlanValue(planId).orElseThrow();
+        assertTrue(value.validation().valid(), value.validation().verdict());
+        String far = value.journeys().stream().filter(j -> j.studentId().equals("E3")).findFirst().orElseThrow().stopId();
+        List<BusRun> am = value.runs().stream().filter(r -> r.direction() == RunDirection.AM)
+                .sorted(java.util.Comparator.comparing((BusRun r) -> !r.first().placeId().equals(far))).toList();
+        assertEquals(2, am.size(), "a run per stop");
+        return new TwoRuns(regionId, planId, am.get(0).runId(), am.get(1).runId(), far);
+    }
+
+    /** See {@link #twoRuns}. */
+    public record TwoRuns(long regionId, long planId, String farRunId, String nearRunId, String farStopId) {
+    }
+
+    private static long region(RegionService regions, JobRepository jobs) throws Exception {
+        RegionService.Created created = regions.create("村 Village", "village.osm",
+                new ByteArrayInputStream(WebTestSupport.fixture("region.osm")), "setup");
+        assertEquals(JobState.SUCCEEDED, Fixtures.awaitFinished(jobs, created.job().id(), Duration.ofSeconds(60)).state());
+        return created.region().id();
+    }
+
+    private static long dataset(DatasetService datasets, long regionId, String students) throws Exception {
+        Path dir = Files.createTempDirectory("edit");
+        Files.write(dir.resolve("schools.csv"), WebTestSupport.fixture("schools.csv"));
+        Files.write(dir.resolve("students.csv"), WebTestSupport.fixture(students));
+        return datasets.importFiles(regionId, "Edit", "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"), "setup").id();
     }
 
     /** The edit that breaks the ride cap: the near stop first. */
