@@ -954,6 +954,8 @@
     await loadDatasets();
     await showDataset(await initialDataset());
     if (me.role === 'planner') wirePlannerTools();
+    // For js/plan-edit.js: show another version of the plan, listed with the roster's plans.
+    window.xiaocheMap.showPlanVersion = planId => loadPlans(String(planId));
     window.xiaocheMap.ready = true;
   })();
 })();

@@ -22,19 +22,19 @@ public final class PlacePoints {
     private final Map<String, Integer> indexByKey = new HashMap<>();
     private BusTravelTimes times;
 
-    static String stopKey(String stopId) {
+    public static String stopKey(String stopId) {
         return "stop:" + stopId;
     }
 
-    static String schoolKey(String schoolId) {
+    public static String schoolKey(String schoolId) {
         return "school:" + schoolId;
     }
 
-    static String depotKey(String depotId) {
+    public static String depotKey(String depotId) {
         return "depot:" + depotId;
     }
 
-    void add(String key, LonLat point) {
+    public void add(String key, LonLat point) {
         if (!indexByKey.containsKey(key)) {
             indexByKey.put(key, points.size());
             keys.add(key);
@@ -42,19 +42,19 @@ public final class PlacePoints {
         }
     }
 
-    List<LonLat> points() {
+    public List<LonLat> points() {
         return points;
     }
 
-    String key(int index) {
+    public String key(int index) {
         return keys.get(index);
     }
 
-    Optional<Integer> findIndex(String key) {
+    public Optional<Integer> findIndex(String key) {
         return Optional.ofNullable(indexByKey.get(key));
     }
 
-    int index(String key) {
+    public int index(String key) {
         Integer index = indexByKey.get(key);
         if (index == null) {
             throw new IllegalArgumentException("unknown place " + key);
@@ -62,15 +62,20 @@ public final class PlacePoints {
         return index;
     }
 
-    void attach(BusTravelTimes computed) {
+    public void attach(BusTravelTimes computed) {
         if (computed.size() != points.size()) {
             throw new IllegalArgumentException("matrix of " + computed.size() + " for " + points.size() + " places");
         }
         this.times = computed;
     }
 
-    BusTravelTimes matrix() {
+    public BusTravelTimes matrix() {
         return times;
+    }
+
+    /** The key of a timed place: its school's or its stop's. */
+    public static String placeKey(org.xiaoche.routing.timetable.TimedStop stop) {
+        return stop.school() ? schoolKey(stop.placeId()) : stopKey(stop.placeId());
     }
 
     /** The matrix seen through the solver's interface. */

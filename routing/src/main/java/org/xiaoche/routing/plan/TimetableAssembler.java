@@ -1,10 +1,10 @@
 package org.xiaoche.routing.plan;
 
 import org.xiaoche.routing.fleet.BusType;
-import org.xiaoche.routing.fleet.Depot;
 import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.optimization.DwellModel;
+import org.xiaoche.routing.optimization.ForwardRouteTiming;
 import org.xiaoche.routing.optimization.SchoolRoute;
 import org.xiaoche.routing.optimization.StopVisit;
 import org.xiaoche.routing.optimization.chaining.BusChain;
@@ -112,6 +112,7 @@ final class TimetableAssembler {
         }
         // Afternoons once every journey has its morning.
         List<Bus> buses = new ArrayList<>();
+        BusDayLegs legs = new BusDayLegs(places, fleet);
         for (int i = 0; i < days.size(); i++) {
             String busId = String.format("B%02d", i + 1);
             List<BusRun> runs = runsOfBus.get(i);
@@ -119,9 +120,8 @@ final class TimetableAssembler {
             for (BusRun run : days.get(i).afternoon()) {
                 runs.add(placeAfternoon(busId, busId + "-PM" + (++runNumber), run, journeys));
             }
-            double[] returns_m = new double[1];
-            List<BusRun> withLegs = withLegs(runs, returns_m);
-            buses.add(new Bus(busId, types[i].id(), types[i].seats(), withLegs, returns_m[0], beyond[i]));
+            BusDayLegs.Day day = legs.withLegs(runs);
+            buses.add(new Bus(busId, types[i].id(), types[i].seats(), day.runs(), day.returnLegs_m(), beyond[i]));
         }
         List<StudentJourney> students = journeys.values().stream().map(StudentJourney.Builder::build)
                 .sorted(Comparator.comparing(StudentJourney::studentId)).toList();
@@ -222,17 +222,21 @@ final class TimetableAssembler {
         List<TimedStop> stops = new ArrayList<>();
         double departure_s = dismissal_s + dwell.dwell_s(load);
         stops.add(new TimedStop(1, school.id(), true, school.location(), dismissal_s, departure_s, load, 0, load));
+        double[] legs_s = new double[dropOrder.size()];
+        int[] alighting = new int[dropOrder.size()];
         int fromIndex = places.index(PlacePoints.schoolKey(school.id()));
-        int seq = 1;
-        for (PickupGroups.Pickup pickup : dropOrder) {
-            int toIndex = places.index(PlacePoints.stopKey(pickup.stopId()));
-            double arrival_s = departure_s + places.matrix().time_s(fromIndex, toIndex);
-            int alighting = pickup.students().size();
-            load -= alighting;
-            departure_s = arrival_s + dwell.dwell_s(alighting);
-            stops.add(new TimedStop(++seq, pickup.stopId(), false, stopLocation(pickup.stopId()), arrival_s, departure_s,
-                    0, alighting, load));
+        for (int k = 0; k < dropOrder.size(); k++) {
+            int toIndex = places.index(PlacePoints.stopKey(dropOrder.get(k).stopId()));
+            legs_s[k] = places.matrix().time_s(fromIndex, toIndex);
+            alighting[k] = dropOrder.get(k).students().size();
             fromIndex = toIndex;
+        }
+        ForwardRouteTiming.Times times = ForwardRouteTiming.timed(departure_s, legs_s, alighting, dwell);
+        for (int k = 0; k < dropOrder.size(); k++) {
+            load -= alighting[k];
+            String stopId = dropOrder.get(k).stopId();
+            stops.add(new TimedStop(k + 2, stopId, false, stopLocation(stopId), times.arrival_s()[k], times.departure_s()[k],
+                    0, alighting[k], load));
         }
         BusRun run = new BusRun("pending", "pending", school.id(), RunDirection.PM, stops);
         dropOrderOf.put(run, dropOrder);
@@ -254,73 +258,12 @@ final class TimetableAssembler {
         return placed;
     }
 
-    /**
-     * The runs with each place's incoming drive: from the previous place of the same half-day, or
-     * for a half-day's first place from the nearest depot; {@code returns_m[0]} gets the drives back
-     * to the nearest depot at the end of each half-day.
-     */
-    private List<BusRun> withLegs(List<BusRun> runs, double[] returns_m) {
-        List<BusRun> out = new ArrayList<>();
-        TimedStop previous = null;
-        RunDirection half = null;
-        for (BusRun run : runs) {
-            if (run.direction() != half) {
-                if (previous != null) {
-                    returns_m[0] += toDepot_m(previous);
-                }
-                previous = null;
-                half = run.direction();
-            }
-            List<TimedStop> stops = new ArrayList<>();
-            for (TimedStop stop : run.stops()) {
-                int to = places.index(placeKey(stop));
-                if (previous == null) {
-                    double[] leg = fromDepot(to);
-                    stops.add(stop.withLegIn(leg[0], leg[1]));
-                } else {
-                    int from = places.index(placeKey(previous));
-                    stops.add(stop.withLegIn(places.matrix().time_s(from, to), places.matrix().distance_m(from, to)));
-                }
-                previous = stop;
-            }
-            out.add(new BusRun(run.runId(), run.busId(), run.schoolId(), run.direction(), stops));
-        }
-        if (previous != null) {
-            returns_m[0] += toDepot_m(previous);
-        }
-        return out;
-    }
-
-    /** Time and length of the drive from the nearest depot (by length) to place {@code to}; zeros without depots. */
-    private double[] fromDepot(int to) {
-        double[] best = {0, Double.POSITIVE_INFINITY};
-        for (Depot depot : fleet.depots()) {
-            var index = places.findIndex(PlacePoints.depotKey(depot.id()));
-            if (index.isPresent() && places.matrix().distance_m(index.get(), to) < best[1]) {
-                best = new double[]{places.matrix().time_s(index.get(), to), places.matrix().distance_m(index.get(), to)};
-            }
-        }
-        return Double.isFinite(best[1]) ? best : new double[]{0, 0};
-    }
-
-    private double toDepot_m(TimedStop last) {
-        int from = places.index(placeKey(last));
-        double best_m = Double.POSITIVE_INFINITY;
-        for (Depot depot : fleet.depots()) {
-            var index = places.findIndex(PlacePoints.depotKey(depot.id()));
-            if (index.isPresent()) {
-                best_m = Math.min(best_m, places.matrix().distance_m(from, index.get()));
-            }
-        }
-        return Double.isFinite(best_m) ? best_m : 0;
-    }
-
     private double deadhead_s(TimedStop from, TimedStop to) {
         return places.matrix().time_s(places.index(placeKey(from)), places.index(placeKey(to)));
     }
 
     static String placeKey(TimedStop stop) {
-        return stop.school() ? PlacePoints.schoolKey(stop.placeId()) : PlacePoints.stopKey(stop.placeId());
+        return PlacePoints.placeKey(stop);
     }
 
     private LonLat stopLocation(String stopId) {

@@ -95,6 +95,8 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/plans/*/lists/*").hasRole(PLANNER)
                         .requestMatchers(POST, "/api/plans").hasRole(PLANNER)
                         .requestMatchers(DELETE, "/api/plans/*").hasRole(PLANNER)
+                        .requestMatchers(POST, "/api/plans/*/edits", "/api/plans/*/undo").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/plans/*/versions").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/plan-defaults").authenticated()
                         // adopted plans: operators see only those in force with their buses (AdoptionController)
                         .requestMatchers(GET, "/api/adoptions", "/api/adoptions/*").hasAnyRole(PLANNER, VIEWER, OPERATOR)

@@ -109,7 +109,15 @@ public class PlanRepository {
      */
     public long insert(long datasetId, Long jobId, PlanResult result, Map<String, List<LonLat>> lines,
                        String policyJson, String fleetJson, String createdBy) {
-        org.xiaoche.routing.plan.Plan value = result.plan();
+        return insert(datasetId, jobId, result.plan(), PlanLayers.stops(result), lines, policyJson, fleetJson, createdBy);
+    }
+
+    /**
+     * Stores a plan value whose stop rows the caller gives (a hand-edited plan has no stop plan of its own);
+     * otherwise as {@link #insert(long, Long, PlanResult, Map, String, String, String)}.
+     */
+    public long insert(long datasetId, Long jobId, org.xiaoche.routing.plan.Plan value, List<PlanLayers.Stop> stopRows,
+                       Map<String, List<LonLat>> lines, String policyJson, String fleetJson, String createdBy) {
         PlanSummary s = value.summary();
         String violations = value.validation().violations().stream().limit(MAX_STORED_VIOLATIONS)
                 .map(Violation::toString).collect(Collectors.joining("\n"));
@@ -163,7 +171,7 @@ public class PlanRepository {
         long planId = keys.getKey().longValue();
 
         jdbc.batchUpdate("INSERT INTO plan_stop (plan_id, stop_id, stop_name, road_name, student_count, grades_1_3_count, location)"
-                + " VALUES (?, ?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")", PlanLayers.stops(result), 1000, (ps, stop) -> {
+                + " VALUES (?, ?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")", stopRows, 1000, (ps, stop) -> {
             ps.setLong(1, planId);
             ps.setString(2, stop.stopId());
             ps.setString(3, truncate(stop.stopName(), 300));
