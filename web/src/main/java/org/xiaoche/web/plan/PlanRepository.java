@@ -109,15 +109,18 @@ public class PlanRepository {
      */
     public long insert(long datasetId, Long jobId, PlanResult result, Map<String, List<LonLat>> lines,
                        String policyJson, String fleetJson, String createdBy) {
-        return insert(datasetId, jobId, result.plan(), PlanLayers.stops(result), lines, policyJson, fleetJson, createdBy);
+        return insert(datasetId, jobId, result.plan(), PlanLayers.stops(result), result.eligibility().schools(), lines,
+                policyJson, fleetJson, createdBy);
     }
 
     /**
-     * Stores a plan value whose stop rows the caller gives (a hand-edited plan has no stop plan of its own);
-     * otherwise as {@link #insert(long, Long, PlanResult, Map, String, String, String)}.
+     * Stores a plan value whose stop rows and per-school eligibility counts the caller gives (a hand-edited
+     * plan has no stop plan or eligibility of its own: it keeps its parent's); otherwise as {@link
+     * #insert(long, Long, PlanResult, Map, String, String, String)}.
      */
     public long insert(long datasetId, Long jobId, org.xiaoche.routing.plan.Plan value, List<PlanLayers.Stop> stopRows,
-                       Map<String, List<LonLat>> lines, String policyJson, String fleetJson, String createdBy) {
+                       List<SchoolEligibilitySummary> eligibility, Map<String, List<LonLat>> lines, String policyJson,
+                       String fleetJson, String createdBy) {
         PlanSummary s = value.summary();
         String violations = value.validation().violations().stream().limit(MAX_STORED_VIOLATIONS)
                 .map(Violation::toString).collect(Collectors.joining("\n"));
@@ -233,7 +236,7 @@ public class PlanRepository {
         });
 
         jdbc.batchUpdate("INSERT INTO plan_school_eligibility (plan_id, school_id, school_name, students, walkers,"
-                + " needs_transport, unreachable) VALUES (?, ?, ?, ?, ?, ?, ?)", result.eligibility().schools(), 500, (ps, e) -> {
+                + " needs_transport, unreachable) VALUES (?, ?, ?, ?, ?, ?, ?)", eligibility, 500, (ps, e) -> {
             ps.setLong(1, planId);
             ps.setString(2, e.schoolId());
             ps.setString(3, truncate(e.schoolName(), 300));

@@ -95,7 +95,9 @@ public class PlanEditService {
         String changesJson = write(edited.changes());
         org.xiaoche.routing.plan.Plan result = edited.plan();
         Long newId = transaction.execute(status -> {
-            long id = plans.insert(row.datasetId(), null, result, stopRows, lines, inputs.policyJson(), inputs.fleetJson(), user);
+            // Edits move no student in or out of need: the parent's eligibility counts stay true.
+            long id = plans.insert(row.datasetId(), null, result, stopRows, plans.schoolEligibility(planId), lines,
+                    inputs.policyJson(), inputs.fleetJson(), user);
             versions.insert(id, planId, editsJson, changesJson, user);
             return id;
         });

@@ -101,6 +101,9 @@ abstract class PlanEditApiContract {
                 .filter(r -> r.direction() == RunDirection.AM).findFirst().orElseThrow().stops().stream().map(s -> s.placeId()).toList());
         // The stored rows follow the value: the run's timetable starts at the near stop.
         assertEquals(fixture.nearStopId(), plans.timetable(brokenId, fixture.amRunId()).get(0).placeId());
+        // An edit moves nobody in or out of need: the summary's walkers and students are the parent's.
+        assertFalse(plans.schoolEligibility(fixture.planId()).isEmpty());
+        assertEquals(plans.schoolEligibility(fixture.planId()).toString(), plans.schoolEligibility(brokenId).toString());
 
         JsonNode fixed = post201(brokenId, fixture.fixingEdit(), "en");
         assertTrue(fixed.get("valid").asBoolean(), fixed.toString());
