@@ -45,7 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MapPerformanceTest extends BrowserTestBase {
 
     private static final String PASSWORD = "map-performance-pw";
-    private static final int SAMPLES = 60;
+    private static final int SAMPLES = 30;
+    /** Samples timed per script call: a slow action must not outlast the browser driver's command timeout. */
+    private static final int BATCH = 5;
 
     @Autowired
     EligibilityStep eligibility;
@@ -56,7 +58,7 @@ class MapPerformanceTest extends BrowserTestBase {
 
     /** Times {@code SAMPLES} repetitions of one kind of action in the page; returns milliseconds per action. */
     private static final String MEASURE = """
-            const kind = arguments[0], samples = arguments[1], done = arguments[arguments.length - 1];
+            const kind = arguments[0], from = arguments[1], samples = arguments[2], done = arguments[arguments.length - 1];
             const m = window.xiaocheMap;
             const painted = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
             const stops = m.state.stopLayers || m.layers.stops.getLayers();
@@ -71,7 +73,7 @@ class MapPerformanceTest extends BrowserTestBase {
             };
             (async () => {
               const out = [];
-              for (let i = 0; i < samples; i++) {
+              for (let i = from; i < from + samples; i++) {
                 await painted();
                 performance.mark('s' + i);
                 actions[kind](i);
@@ -80,7 +82,7 @@ class MapPerformanceTest extends BrowserTestBase {
                 out.push(performance.measure(kind + i, 's' + i, 'e' + i).duration);
                 if (kind === 'popup') m.map.closePopup();
               }
-              change(school, ''); change(bus, '');
+              if (kind.startsWith('filter')) { change(school, ''); change(bus, ''); }
               done(out);
             })().catch(e => done('error: ' + e));
             """;
@@ -129,12 +131,18 @@ class MapPerformanceTest extends BrowserTestBase {
                 + " load average when measuring began: %s.%n%n",
                 students, planId, stops, runs, riders, open_s, SAMPLES, loadAverage()));
         table.append("| action | samples | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
-        for (String kind : List.of("popup", "filterSchool", "filterBus", "pan")) {
-            Object result = ((JavascriptExecutor) page.browser).executeAsyncScript(MEASURE, kind, SAMPLES);
-            assertTrue(result instanceof List<?>, kind + ": " + result);
-            double[] ms = ((List<?>) result).stream().mapToDouble(x -> ((Number) x).doubleValue()).sorted().toArray();
-            table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n", kind, ms.length,
-                    Percentiles.of(ms, 0.5), Percentiles.of(ms, 0.95), ms[ms.length - 1]));
+        for (String kind : List.of("popup", "pan", "filterSchool", "filterBus")) {
+            List<Double> samples = new ArrayList<>();
+            for (int from = 0; from < SAMPLES; from += BATCH) {
+                Object result = ((JavascriptExecutor) page.browser).executeAsyncScript(MEASURE, kind, from, BATCH);
+                assertTrue(result instanceof List<?>, kind + ": " + result);
+                ((List<?>) result).forEach(x -> samples.add(((Number) x).doubleValue()));
+            }
+            double[] ms = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            String row = String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n", kind, ms.length,
+                    Percentiles.of(ms, 0.5), Percentiles.of(ms, 0.95), ms[ms.length - 1]);
+            System.out.print(row);
+            table.append(row);
         }
         System.out.print(table);
         String report = System.getProperty("xiaoche.mapperf.report");
