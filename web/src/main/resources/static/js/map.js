@@ -54,6 +54,30 @@
   // Hook for browser tests: the layers, and the plan on show once it is fully drawn.
   window.xiaocheMap = { map, layers, state };
 
+  // County-sized rosters: from DETAIL_POINTS homes and riders together, those two layers and the route
+  // arrows (DOM markers) are on the map only from DETAIL_ZOOM on, where a few villages fill it. Farther
+  // out 100,000 markers are one smear, and every pan or filter would redraw or re-add all of them.
+  const DETAIL_POINTS = Number(document.getElementById('map-page').dataset.detailPoints || 20000);
+  const DETAIL_ZOOM = 14, DETAIL_LAYERS = ['students', 'riders', 'arrows'];
+  function detailVisible() {
+    return layers.students.getLayers().length + (state.riderLayers || []).length < DETAIL_POINTS
+      || map.getZoom() >= DETAIL_ZOOM;
+  }
+  /** Whether layer {@code name} belongs on the map now: its box ticked, and for the detail layers, detail shown. */
+  function layerWanted(name) {
+    const box = document.querySelector('.layer-toggles input[data-layer="' + (name === 'arrows' ? 'routes' : name) + '"]');
+    return (!box || box.checked) && (!DETAIL_LAYERS.includes(name) || detailVisible());
+  }
+  function updateDetail() {
+    DETAIL_LAYERS.forEach(n => {
+      const want = layerWanted(n);
+      if (want && !map.hasLayer(layers[n])) layers[n].addTo(map);
+      else if (!want && map.hasLayer(layers[n])) map.removeLayer(layers[n]);
+    });
+    document.getElementById('detail-hint').hidden = detailVisible();
+  }
+  map.on('zoomend', updateDetail);
+
   /**
    * One colour per bus for fleets of hundreds: hues a golden angle apart and three lightness steps, so
    * buses next to each other in the list never look alike (twelve fixed colours were reused over 186 buses).
@@ -346,7 +370,11 @@
     foot.appendChild(tr);
     layers.students.clearLayers();
     if (state.role === 'planner') {
-      layers.students.addData(await Xiaoche.api('/api/eligibility-runs/' + runId + '/students.geojson'));
+      const homes = await Xiaoche.api('/api/eligibility-runs/' + runId + '/students.geojson');
+      // Filled off the map: only updateDetail decides whether a county's homes are drawn.
+      map.removeLayer(layers.students);
+      layers.students.addData(homes);
+      updateDetail();
     } else {
       document.getElementById('students-hidden').hidden = false;
     }
@@ -551,12 +579,14 @@
       state.arrowLayers[l.feature.properties.run_id] = addArrows(l.feature, busColour(l.feature.properties.bus_id));
     });
     layers.riders.clearLayers();
+    map.removeLayer(layers.riders);
     if (state.role === 'planner') {
       layers.riders.addData(await Xiaoche.api('/api/plans/' + planId + '/students.geojson'));
     }
     state.stopLayers = layers.stops.getLayers();
     state.stopById = Object.fromEntries(state.stopLayers.map(l => [l.feature.properties.stop_id, l.feature.properties.arrival_times]));
     state.riderLayers = layers.riders.getLayers();
+    updateDetail();
     showRouteList(runs);
     fillFilters(runs);
     applyFilter();
@@ -818,6 +848,8 @@
     const group = hit.kind === 'stop' ? layers.stops : hit.kind === 'school' ? layers.schools
       : layers.riders.hasLayer(hit.layer) || (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
     if (!group.hasLayer(hit.layer)) group.addLayer(hit.layer);
+    // A home or rider opens at village scale, where its layer is drawn (see updateDetail).
+    if (!map.hasLayer(group)) group.addTo(map);
     map.setView(hit.layer.getLatLng(), Math.max(map.getZoom(), 15));
     hit.layer.openPopup();
     window.xiaocheMap.lastHit = hit.kind + ':' + hit.label;
@@ -832,7 +864,7 @@
             state.loaded[n] = true;
             layers[n].addData(await Xiaoche.api('/api/regions/' + regionId + lazyLayers[n]));
           }
-          box.checked ? layers[n].addTo(map) : map.removeLayer(layers[n]);
+          layerWanted(n) ? layers[n].addTo(map) : map.removeLayer(layers[n]);
         }
       };
     });

@@ -35,6 +35,7 @@ public class PageController {
         model.addAttribute("regionId", regionId);
         model.addAttribute("tileUrl", properties.map().tileUrl());
         model.addAttribute("tileAttribution", properties.map().tileAttribution());
+        model.addAttribute("detailPoints", properties.map().detailPoints());
         return "map";
     }
 }

@@ -17,25 +17,31 @@ import java.nio.file.Path;
  */
 @ConfigurationProperties("xiaoche")
 public record XiaocheProperties(Path dataDir, String instanceName, boolean demo, Jobs jobs, Planning planning,
-                                MapTiles map) {
+                                MapView map) {
 
     public XiaocheProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         instanceName = instanceName == null || instanceName.isBlank() ? "xiaoche" : instanceName;
         jobs = jobs == null ? new Jobs(2, 5) : jobs;
         planning = planning == null ? new Planning(null, null) : planning;
-        map = map == null ? new MapTiles("", "") : map;
+        map = map == null ? new MapView("", "", null) : map;
     }
 
     /**
      * A background tile layer for the map, off by default: the map draws roads from our own graph
      * and works offline. Set {@code xiaoche.map.tile-url} (e.g. a county's own tile server,
      * {@code https://tiles.example/{z}/{x}/{y}.png}) to show tiles beneath the layers.
+     * {@code xiaoche.map.detail-points} (default 20,000): from this many homes and riders together, the
+     * map draws them (and route arrows) only when zoomed in to village scale.
      */
-    public record MapTiles(String tileUrl, String tileAttribution) {
-        public MapTiles {
+    public record MapView(String tileUrl, String tileAttribution, Integer detailPoints) {
+        public MapView {
             tileUrl = tileUrl == null ? "" : tileUrl.strip();
             tileAttribution = tileAttribution == null ? "" : tileAttribution;
+            detailPoints = detailPoints == null ? 20_000 : detailPoints;
+            if (detailPoints < 0) {
+                throw new IllegalArgumentException("xiaoche.map.detail-points must not be negative, got " + detailPoints);
+            }
         }
     }
 

@@ -1,0 +1,109 @@
+package org.xiaoche.web.map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.xiaoche.routing.fleet.BusType;
+import org.xiaoche.routing.fleet.Fleet;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.progress.ProgressListener;
+import org.xiaoche.web.account.Role;
+import org.xiaoche.web.eligibility.EligibilityStep;
+import org.xiaoche.web.plan.PlanRepository;
+import org.xiaoche.web.plan.PlanStep;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The county-scale rule of the map, with its threshold lowered to 10 homes and riders so that the crowd
+ * roster (60 of each) counts as a county: zoomed out, homes, riders and arrows are off the map and a
+ * hint says to zoom in, while filters still work; at village scale they are drawn again, and a student
+ * found by the search opens at village scale with its popup.
+ */
+@TestPropertySource(properties = "xiaoche.map.detail-points=10")
+@DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
+class DetailZoomBrowserTest extends BrowserTestBase {
+
+    private static final String PASSWORD = "detail-zoom-pw";
+
+    @Autowired
+    EligibilityStep eligibility;
+    @Autowired
+    PlanStep planning;
+    @Autowired
+    PlanRepository plans;
+
+    long regionId;
+    long planId;
+
+    @BeforeAll
+    void data() throws Exception {
+        regionId = Village.importRegion(regions, jobs, "planner");
+        long datasetId = Village.importRoster(datasets, regionId, "crowd", "students-crowd.csv", "planner");
+        eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
+        planId = planning.compute(datasetId, new Fleet(List.of(new BusType("bus19", 19, 450, 2.2, 10)), List.of()),
+                PlanningPolicy.defaults(), null, "planner", ProgressListener.NONE);
+        accounts.create("planner", PASSWORD, Role.PLANNER);
+    }
+
+    private boolean onMap(String layer) {
+        return Boolean.TRUE.equals(page.js("return window.xiaocheMap.map.hasLayer(window.xiaocheMap.layers." + layer + ")"));
+    }
+
+    private void zoom(int level) {
+        page.js("window.xiaocheMap.map.setZoom(" + level + ", { animate: false })");
+        page.await(10).until(d -> ((Number) page.js("return window.xiaocheMap.map.getZoom()")).intValue() == level);
+    }
+
+    @Test
+    void homesAndRidersAreDrawnAtVillageScaleOnly() {
+        page = MapPage.signIn(port, "planner", PASSWORD);
+        page.openMapWithPlan(regionId);
+        long riders = page.count("riders");
+        assertTrue(riders >= 60, "the crowd's riders: " + riders);
+
+        zoom(12);
+        page.await(10).until(d -> !onMap("riders"));
+        assertFalse(onMap("students"), "homes are off the map at county scale");
+        assertFalse(onMap("arrows"), "so are the route arrows");
+        assertTrue(onMap("routes") && onMap("stops") && onMap("schools"), "routes, stops and schools stay");
+        WebElement hint = page.browser.findElement(By.id("detail-hint"));
+        assertTrue(hint.isDisplayed());
+        assertTrue(hint.getText().contains("放大"), hint.getText());
+
+        // Filters work on the layers off the map too: one bus keeps only its riders.
+        String bus = plans.runs(planId).get(0).busId();
+        new Select(page.browser.findElement(By.id("filter-bus"))).selectByValue(bus);
+        long busRiders = page.count("riders");
+        assertTrue(busRiders > 0 && busRiders < riders, busRiders + " of " + riders);
+        page.browser.findElement(By.id("filter-clear")).click();
+        assertEquals(riders, page.count("riders"));
+
+        zoom(15);
+        page.await(10).until(d -> onMap("riders"));
+        assertTrue(onMap("students") && onMap("arrows"));
+        assertFalse(page.browser.findElement(By.id("detail-hint")).isDisplayed());
+
+        // Zoomed out again, a student found by the search opens at village scale, its popup open.
+        zoom(12);
+        page.await(10).until(d -> !onMap("riders"));
+        WebElement search = page.browser.findElement(By.id("search-input"));
+        search.sendKeys("C07", Keys.ENTER);
+        page.await(10).until(d -> !d.findElements(By.cssSelector("#search-results button[data-kind='student']")).isEmpty());
+        page.browser.findElement(By.cssSelector("#search-results button[data-kind='student']")).click();
+        page.await(10).until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
+                .anyMatch(e -> e.getText().contains("C07")));
+        assertTrue(((Number) page.js("return window.xiaocheMap.map.getZoom()")).intValue() >= 14);
+        page.await(10).until(d -> onMap("riders"));
+    }
+}
