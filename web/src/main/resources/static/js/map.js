@@ -22,7 +22,8 @@
   // Bus-usable and dropped roads sit in their own pane above the roads and below everything else.
   map.createPane('busRoads').style.zIndex = 390;
   const layers = {
-    roads: L.geoJSON(null, { style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
+    // smoothFactor 2: lines simplified within 2 px (Leaflet's default 1): fewer vertices to redraw on each pan.
+    roads: L.geoJSON(null, { smoothFactor: 2, style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
     busRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#00897b', weight: 3, opacity: 0.8 }),
       onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
@@ -32,7 +33,7 @@
     riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: f.properties.status === 'unserved' ? 6 : 4,
       weight: f.properties.status === 'unserved' ? 2 : 1, color: RIDER_COLOURS[f.properties.status] || '#555', fillOpacity: 0.8 }),
       onEachFeature: (f, l) => l.bindPopup(() => riderPopup(f.properties)) }),
-    routes: L.geoJSON(null, { style: f => routeStyle(f.properties), onEachFeature: (f, l) => {
+    routes: L.geoJSON(null, { smoothFactor: 2, style: f => routeStyle(f.properties), onEachFeature: (f, l) => {
       l.bindPopup(() => routePopup(f.properties));
       // Overlapping runs: a click offers every run under the pointer instead of the topmost one.
       l.off('click', l._openPopup, l);
@@ -69,6 +70,7 @@
     return (!box || box.checked) && (!DETAIL_LAYERS.includes(name) || detailVisible());
   }
   function updateDetail() {
+    if (!state.detailFiltered && DETAIL_LAYERS.some(n => layerWanted(n) && !map.hasLayer(layers[n]))) filterDetail();
     DETAIL_LAYERS.forEach(n => {
       const want = layerWanted(n);
       if (want && !map.hasLayer(layers[n])) layers[n].addTo(map);
@@ -580,6 +582,7 @@
     });
     layers.riders.clearLayers();
     map.removeLayer(layers.riders);
+    state.detailFiltered = false;
     if (state.role === 'planner') {
       layers.riders.addData(await Xiaoche.api('/api/plans/' + planId + '/students.geojson'));
     }
@@ -728,12 +731,30 @@
       if (visible && !group.hasLayer(layer)) group.addLayer(layer);
       else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
     };
-    Object.entries(state.runLayers).forEach(([runId, layer]) => {
-      const visible = runMatches(state.runsById[runId]);
-      show(layers.routes, layer, visible);
-      (state.arrowLayers[runId] || []).forEach(a => show(layers.arrows, a, visible));
-    });
+    Object.entries(state.runLayers).forEach(([runId, layer]) => show(layers.routes, layer, runMatches(state.runsById[runId])));
     (state.stopLayers || []).forEach(l => show(layers.stops, l, !any || stopCalls(l.feature.properties).some(c => runMatches(state.runsById[c.runId]))));
+    // Homes, riders and arrows off the map (a county seen whole) are filtered when they are drawn again.
+    if (DETAIL_LAYERS.some(n => map.hasLayer(layers[n]))) filterDetail();
+    else state.detailFiltered = false;
+    const school = f.school || (f.run && state.runsById[f.run] ? state.runsById[f.run].schoolId : '');
+    layers.schools.eachLayer(l => l.setStyle({ opacity: !school || l.feature.properties.school_id === school ? 1 : 0.25,
+      fillOpacity: !school || l.feature.properties.school_id === school ? 0.15 : 0.03 }));
+    document.querySelectorAll('#route-list tbody tr').forEach(tr => { tr.hidden = !runMatches(state.runsById[tr.dataset.runId]); });
+    window.xiaocheMap.filter = Object.assign({}, f);
+  }
+
+  /** The filter's part for the detail layers (see updateDetail): arrows of the runs shown, riders, homes. */
+  function filterDetail() {
+    const f = state.filter;
+    const any = f.school || f.bus || f.run;
+    const show = (group, layer, visible) => {
+      if (visible && !group.hasLayer(layer)) group.addLayer(layer);
+      else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
+    };
+    Object.entries(state.arrowLayers).forEach(([runId, arrows]) => {
+      const visible = runMatches(state.runsById[runId]);
+      arrows.forEach(a => show(layers.arrows, a, visible));
+    });
     (state.riderLayers || []).forEach(l => {
       const p = l.feature.properties;
       const run = state.runsById[p.run_id];
@@ -741,13 +762,9 @@
         && (!f.run || riderOnRun(p, state.runsById[f.run])));
       show(layers.riders, l, visible);
     });
-    const school = f.school || (f.run && state.runsById[f.run] ? state.runsById[f.run].schoolId : '');
-    layers.schools.eachLayer(l => l.setStyle({ opacity: !school || l.feature.properties.school_id === school ? 1 : 0.25,
-      fillOpacity: !school || l.feature.properties.school_id === school ? 0.15 : 0.03 }));
     layers.students.eachLayer(l => l.setStyle({ opacity: !f.school || l.feature.properties.school_id === f.school ? 1 : 0.1,
       fillOpacity: !f.school || l.feature.properties.school_id === f.school ? 0.6 : 0.05 }));
-    document.querySelectorAll('#route-list tbody tr').forEach(tr => { tr.hidden = !runMatches(state.runsById[tr.dataset.runId]); });
-    window.xiaocheMap.filter = Object.assign({}, f);
+    state.detailFiltered = true;
   }
 
   /**

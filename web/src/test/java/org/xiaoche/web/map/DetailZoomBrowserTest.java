@@ -81,18 +81,20 @@ class DetailZoomBrowserTest extends BrowserTestBase {
         assertTrue(hint.isDisplayed());
         assertTrue(hint.getText().contains("放大"), hint.getText());
 
-        // Filters work on the layers off the map too: one bus keeps only its riders.
+        // A filter chosen zoomed out holds for the riders drawn when zooming in: one bus keeps only its riders.
         String bus = plans.runs(planId).get(0).busId();
+        long busRuns = plans.runs(planId).stream().filter(r -> r.busId().equals(bus)).count();
         new Select(page.browser.findElement(By.id("filter-bus"))).selectByValue(bus);
-        long busRiders = page.count("riders");
-        assertTrue(busRiders > 0 && busRiders < riders, busRiders + " of " + riders);
-        page.browser.findElement(By.id("filter-clear")).click();
-        assertEquals(riders, page.count("riders"));
-
+        assertEquals(busRuns, page.count("routes"));
         zoom(15);
         page.await(10).until(d -> onMap("riders"));
         assertTrue(onMap("students") && onMap("arrows"));
         assertFalse(page.browser.findElement(By.id("detail-hint")).isDisplayed());
+        long busRiders = page.count("riders");
+        assertTrue(busRiders > 0 && busRiders < riders, busRiders + " of " + riders);
+        assertEquals(busRuns * 3, page.count("arrows"), "the arrows of that bus's runs");
+        page.browser.findElement(By.id("filter-clear")).click();
+        assertEquals(riders, page.count("riders"));
 
         // Zoomed out again, a student found by the search opens at village scale, its popup open.
         zoom(12);
