@@ -60,10 +60,53 @@
   // out 100,000 markers are one smear, and every pan or filter would redraw or re-add all of them.
   const DETAIL_POINTS = Number(document.getElementById('map-page').dataset.detailPoints || 20000);
   const DETAIL_ZOOM = 14, DETAIL_LAYERS = ['students', 'riders', 'arrows'];
-  function detailVisible() {
-    return layers.students.getLayers().length + (state.riderLayers || []).length < DETAIL_POINTS
-      || map.getZoom() >= DETAIL_ZOOM;
+  function countySized() {
+    return (state.homeLayers || []).length + (state.riderLayers || []).length >= DETAIL_POINTS;
   }
+  function detailVisible() {
+    return !countySized() || map.getZoom() >= DETAIL_ZOOM;
+  }
+
+  // Zoomed in on a county-sized roster, only the homes and riders around the view are on the map, found
+  // through a grid of cells: Leaflet touches every marker on the map at each pan, so 200,000 of them
+  // would make every pan and popup take seconds. A rider's `_xcMatch` says whether the filter keeps it.
+  const CELL_DEG = 0.01;
+  const cellOf = ll => Math.floor(ll.lat / CELL_DEG) + ':' + Math.floor(ll.lng / CELL_DEG);
+  function indexCells() {
+    state.cells = { riders: new Map(), students: new Map() };
+    state.shownCells = { riders: new Set(), students: new Set() };
+    if (!countySized()) return;
+    [['riders', state.riderLayers], ['students', state.homeLayers]].forEach(([n, all]) => {
+      layers[n].clearLayers();
+      (all || []).forEach(l => {
+        const key = cellOf(l.getLatLng());
+        if (!state.cells[n].has(key)) state.cells[n].set(key, []);
+        state.cells[n].get(key).push(l);
+      });
+    });
+  }
+  /** Puts on the map the homes and riders of the cells around the view (and the filter's riders only). */
+  function cull() {
+    if (!countySized() || !state.cells) return;
+    const wanted = new Set();
+    if (detailVisible()) {
+      const b = map.getBounds().pad(0.5);
+      for (let i = Math.floor(b.getSouth() / CELL_DEG); i <= Math.floor(b.getNorth() / CELL_DEG); i++) {
+        for (let j = Math.floor(b.getWest() / CELL_DEG); j <= Math.floor(b.getEast() / CELL_DEG); j++) wanted.add(i + ':' + j);
+      }
+    }
+    ['riders', 'students'].forEach(n => {
+      const cells = state.cells[n];
+      state.shownCells[n].forEach(k => { if (!wanted.has(k)) (cells.get(k) || []).forEach(l => layers[n].removeLayer(l)); });
+      wanted.forEach(k => (cells.get(k) || []).forEach(l => {
+        const want = l._xcMatch !== false;
+        if (want && !layers[n].hasLayer(l)) layers[n].addLayer(l);
+        else if (!want && layers[n].hasLayer(l)) layers[n].removeLayer(l);
+      }));
+      state.shownCells[n] = wanted;
+    });
+  }
+  map.on('moveend', cull);
   /** Whether layer {@code name} belongs on the map now: its box ticked, and for the detail layers, detail shown. */
   function layerWanted(name) {
     const box = document.querySelector('.layer-toggles input[data-layer="' + (name === 'arrows' ? 'routes' : name) + '"]');
@@ -76,6 +119,7 @@
       if (want && !map.hasLayer(layers[n])) layers[n].addTo(map);
       else if (!want && map.hasLayer(layers[n])) map.removeLayer(layers[n]);
     });
+    cull();
     document.getElementById('detail-hint').hidden = detailVisible();
   }
   map.on('zoomend', updateDetail);
@@ -376,6 +420,8 @@
       // Filled off the map: only updateDetail decides whether a county's homes are drawn.
       map.removeLayer(layers.students);
       layers.students.addData(homes);
+      state.homeLayers = layers.students.getLayers();
+      indexCells();
       updateDetail();
     } else {
       document.getElementById('students-hidden').hidden = false;
@@ -434,6 +480,8 @@
     document.querySelector('#school-summary tbody').innerHTML = '';
     document.querySelector('#school-summary tfoot').innerHTML = '';
     layers.students.clearLayers();
+    state.homeLayers = [];
+    indexCells();
     state.eligibilitySchools = {};
     window.xiaocheMap.shownRun = null;
   }
@@ -589,6 +637,7 @@
     state.stopLayers = layers.stops.getLayers();
     state.stopById = Object.fromEntries(state.stopLayers.map(l => [l.feature.properties.stop_id, l.feature.properties.arrival_times]));
     state.riderLayers = layers.riders.getLayers();
+    indexCells();
     updateDetail();
     showRouteList(runs);
     fillFilters(runs);
@@ -612,6 +661,7 @@
     state.planBySchool = {};
     state.stopLayers = [];
     state.riderLayers = [];
+    indexCells();
     fillFilters([]);
     document.getElementById('plan-validity').hidden = true;
     // For the page's other panels (js/plan-summary.js): no plan is shown now.
@@ -755,16 +805,19 @@
       const visible = runMatches(state.runsById[runId]);
       arrows.forEach(a => show(layers.arrows, a, visible));
     });
+    const culled = countySized();
     (state.riderLayers || []).forEach(l => {
       const p = l.feature.properties;
       const run = state.runsById[p.run_id];
       const visible = !any || ((!f.school || p.school_id === f.school) && (!f.bus || (run && run.busId === f.bus))
         && (!f.run || riderOnRun(p, state.runsById[f.run])));
-      show(layers.riders, l, visible);
+      if (culled) l._xcMatch = visible;
+      else show(layers.riders, l, visible);
     });
-    layers.students.eachLayer(l => l.setStyle({ opacity: !f.school || l.feature.properties.school_id === f.school ? 1 : 0.1,
+    (state.homeLayers || []).forEach(l => l.setStyle({ opacity: !f.school || l.feature.properties.school_id === f.school ? 1 : 0.1,
       fillOpacity: !f.school || l.feature.properties.school_id === f.school ? 0.6 : 0.05 }));
     state.detailFiltered = true;
+    cull();
   }
 
   /**
@@ -820,7 +873,7 @@
     if (state.role === 'planner') {
       // Exact ids only (ids are short and alike); a rider first, else the home of the eligibility run.
       const seen = new Set();
-      (state.riderLayers || []).concat(layers.students.getLayers()).forEach(l => {
+      (state.riderLayers || []).concat(state.homeLayers || []).forEach(l => {
         const id = String(l.feature.properties.student_id);
         if (id.toLowerCase() === q && !seen.has(id)) {
           seen.add(id);
@@ -863,7 +916,7 @@
       return;
     }
     const group = hit.kind === 'stop' ? layers.stops : hit.kind === 'school' ? layers.schools
-      : layers.riders.hasLayer(hit.layer) || (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
+      : (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
     if (!group.hasLayer(hit.layer)) group.addLayer(hit.layer);
     // A home or rider opens at village scale, where its layer is drawn (see updateDetail).
     if (!map.hasLayer(group)) group.addTo(map);
