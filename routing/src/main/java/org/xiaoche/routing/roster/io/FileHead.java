@@ -86,14 +86,14 @@ final class FileHead {
      */
     boolean rejectAsText(ProblemList problems) {
         if (isBlank()) {
-            problems.fileProblem("the file is empty");
+            problems.fileProblem("empty-file", "the file is empty");
         } else if (isZip()) {
-            problems.fileProblem("the file is a zip archive (probably an .xlsx workbook), not text;"
+            problems.fileProblem("zip-not-text", "the file is a zip archive (probably an .xlsx workbook), not text;"
                     + " give it the .xlsx extension or save it as CSV");
         } else if (isOle2()) {
-            problems.fileProblem("the file is an old binary Excel (.xls) workbook, not text; save it as .xlsx or CSV");
+            problems.fileProblem("xls-workbook", "the file is an old binary Excel (.xls) workbook, not text; save it as .xlsx or CSV");
         } else if (looksBinary()) {
-            problems.fileProblem("the file contains binary data, not text");
+            problems.fileProblem("binary-data", "the file contains binary data, not text");
         } else {
             return false;
         }
