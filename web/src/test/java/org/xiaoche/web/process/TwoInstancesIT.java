@@ -64,8 +64,10 @@ class TwoInstancesIT {
         long region = created.path("region").path("id").asLong();
         db.awaitJob(created.path("job").path("id").asLong(), "succeeded", s -> true);
         // The graph A built is in the shared folder: B loads it for the upload.
-        long dataset = onB.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county"),
-                Map.of("schools", schools, "students", students), 201).path("id").asLong();
+        long rosterJob = onB.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county"),
+                Map.of("schools", schools, "students", students), 202).path("id").asLong();
+        db.awaitJob(rosterJob, "succeeded", s -> true);
+        long dataset = Long.parseLong(db.scalar("SELECT result_id FROM job WHERE id = " + rosterJob));
 
         List<Long> jobs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
