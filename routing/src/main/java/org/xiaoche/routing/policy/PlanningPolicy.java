@@ -251,7 +251,14 @@ public record PlanningPolicy(
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             PlanningPolicy defaults = defaults();
-            return mapper.readerForUpdating(new Builder(defaults)).<Builder>readValue(Files.readAllBytes(file)).build();
+            byte[] content = Files.readAllBytes(file);
+            // Updating the defaults would take a list or a bare value without complaint, changing nothing.
+            com.fasterxml.jackson.databind.JsonNode root = mapper.readTree(content);
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("the policy file must be one JSON object { … }"
+                        + (root == null || root.isMissingNode() ? " (it is empty)" : ""));
+            }
+            return mapper.readerForUpdating(new Builder(defaults)).<Builder>readValue(content).build();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(JsonFileErrors.describe(file.getFileName().toString(), "policy", e), e);
         } catch (IOException e) {

@@ -252,7 +252,10 @@ final class RowFields {
         } catch (NumberFormatException e) {
             // falls through to the problem below
         }
-        if (personalLocation) {
+        if (value.indexOf('°') >= 0 || value.indexOf('′') >= 0 || value.matches(".*\\d+'.*")) {
+            // Old GIS tools and GPS units write 36°30'N: the readers take decimal degrees only.
+            problem(c, "dms-coordinate", "written in degrees and minutes; give decimal degrees (e.g. 36.5 for 36°30')");
+        } else if (personalLocation) {
             problem(c, "not-a-number", "not a number", "");
         } else {
             problem(c, "not-a-number", shown(value) + " is not a number", shown(value));

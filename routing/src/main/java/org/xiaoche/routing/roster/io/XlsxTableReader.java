@@ -42,6 +42,11 @@ final class XlsxTableReader implements TableReader {
             problems.fileProblem("empty-file", "the file is empty");
             return;
         }
+        if (head.isEncryptedOoxml()) {
+            problems.fileProblem("encrypted-workbook", "the file is a password-protected workbook; open it in Excel, remove the"
+                    + " password and save it as .xlsx or CSV UTF-8");
+            return;
+        }
         if (head.isOle2()) {
             problems.fileProblem("xls-workbook", "the file is an old binary Excel (.xls) workbook; save it as .xlsx or CSV");
             return;
