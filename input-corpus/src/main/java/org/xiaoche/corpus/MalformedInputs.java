@@ -106,11 +106,11 @@ public final class MalformedInputs {
                 utf8(lines(STUDENTS_HEADER + ",轮椅", List.of("P000001,S001,6,121.191442,37.154740,是")))));
 
         c.add(refused("csv-merged-title-row", Target.STUDENTS, "students.csv",
-                utf8(lines("学生名单（2026 秋）,,,,", List.of(STUDENTS_HEADER, STUDENT_ROWS.get(0)))), 1, "student_id"));
+                utf8(lines("学生名单（2026 秋）,,,,", List.of(STUDENTS_HEADER, STUDENT_ROWS.get(0)))), 1, "school_id"));
         c.add(refused("csv-full-width-comma-separator", Target.STUDENTS, "students.csv",
-                utf8(lines(STUDENTS_HEADER.replace(',', '，'), List.of(STUDENT_ROWS.get(0).replace(',', '，')))), 1, "student_id"));
+                utf8(lines(STUDENTS_HEADER.replace(',', '，'), List.of(STUDENT_ROWS.get(0).replace(',', '，')))), 1, "school_id"));
         c.add(refused("csv-enumeration-comma-separator", Target.STUDENTS, "students.csv",
-                utf8(lines(STUDENTS_HEADER.replace(',', '、'), List.of(STUDENT_ROWS.get(0).replace(',', '、')))), 1, "student_id"));
+                utf8(lines(STUDENTS_HEADER.replace(',', '、'), List.of(STUDENT_ROWS.get(0).replace(',', '、')))), 1, "school_id"));
         c.add(refused("csv-lat-lon-swapped", Target.STUDENTS, "students.csv",
                 utf8(lines(STUDENTS_HEADER, List.of("P000001,S001,6,37.154740,121.191442"))), 2, "lat"));
         c.add(refused("csv-dms-coordinates", Target.STUDENTS, "students.csv",

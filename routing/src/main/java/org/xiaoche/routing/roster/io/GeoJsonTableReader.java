@@ -54,10 +54,18 @@ final class GeoJsonTableReader implements TableReader {
             return;
         }
         Set<String> names = new LinkedHashSet<>();
+        long[] features = {0};
         long size_bytes = Files.size(file);
         // Two passes over the file: the first (property names) is the cheaper, a third of the work.
         if (!pass(progress.counted(Files.newInputStream(file), 0, 0.33, size_bytes), problems,
-                (number, feature) -> collectNames(feature, names))) {
+                (number, feature) -> {
+                    features[0] = number;
+                    collectNames(feature, names);
+                })) {
+            return;
+        }
+        if (features[0] == 0) {
+            problems.fileProblem("geojson-empty", "the FeatureCollection has no features");
             return;
         }
         List<String> propertyNames = new ArrayList<>(names);
