@@ -129,9 +129,9 @@
 
   /** One problem of a refused input in the page's language: from its code when the bundle has it, else its reason. */
   function problemText(p) {
-    const where = t('problem.where', p.file, p.line ? t('problem.line', p.line) : '', p.field ? t('problem.field', p.field) : '');
     const key = 'problem.' + p.code;
-    return where + ' ' + (p.code && key in messages ? t(key, ...(p.args || [])) : p.reason);
+    const reason = p.code && key in messages ? t(key, ...(p.args || [])) : p.reason;
+    return t('problem.where', p.file, p.line ? t('problem.line', p.line) : '', p.field ? t('problem.field', p.field) : '', reason);
   }
 
   // The page's texts, from its JSON data blocks (the CSP allows no inline script): the bundle's "js." keys
