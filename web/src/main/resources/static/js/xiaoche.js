@@ -51,8 +51,10 @@
       const tick = async () => {
         const job = await api('/api/jobs/' + jobId);
         bar.value = job.percent;
+        // A refused upload's message is the server's English; its problems say it in the page's language.
+        const message = job.problems && job.problems.length > 0 ? t('jobRefused', job.problems[0].file) : job.message;
         stage.textContent = t('jobProgress', jobStateText(job.state), jobStageText(job.stage), job.percent.toFixed(0))
-          + (job.message ? ' · ' + job.message : '');
+          + (message ? ' · ' + message : '');
         box.dataset.state = job.state;
         if (onUpdate) onUpdate(job);
         if (job.state === 'queued' || job.state === 'running') {

@@ -89,6 +89,9 @@ public class DatasetController {
             throw new ApiException(HttpStatus.CONFLICT, "region " + regionId + " is " + region.state() + ", not ready");
         }
         DatasetService.parseCrs(crs);
+        if (name != null && name.strip().codePointCount(0, name.strip().length()) > DatasetService.MAX_NAME_CHARS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the roster's name is longer than " + DatasetService.MAX_NAME_CHARS + " characters");
+        }
         // Under the data folder, not the system temp folder: a copy a crash leaves is deleted at the next start.
         Path dir = uploads.newFolder();
         boolean handedToJob = false;
@@ -146,6 +149,10 @@ public class DatasetController {
         String original = part.getOriginalFilename() == null ? "" : Path.of(part.getOriginalFilename()).getFileName().toString();
         if (original.isBlank() || original.startsWith(".")) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "the uploaded file has no name; name it e.g. students.csv");
+        }
+        if (original.length() > DatasetService.MAX_NAME_CHARS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the uploaded file's name is longer than " + DatasetService.MAX_NAME_CHARS
+                    + " characters; rename it e.g. students.csv");
         }
         Files.createDirectories(dir);
         Path file = dir.resolve(original);

@@ -39,6 +39,8 @@ public class DatasetService {
 
     /** Students per batch insert: big enough for the database, small against the heap. */
     static final int STUDENT_BATCH = 5_000;
+    /** Longest roster name, and file name, kept (the columns hold 200 and 300 characters). */
+    public static final int MAX_NAME_CHARS = 200;
     public static final String STAGE_READ_SCHOOLS = "read schools";
     public static final String STAGE_STUDENTS = "read and store students";
     public static final String STAGE_COMMIT = "store roster";
@@ -110,7 +112,7 @@ public class DatasetService {
         List<School> schools = RosterReader.readSchools(schoolsFile, crs, area);
         Map<String, School> byId = new LinkedHashMap<>();
         schools.forEach(s -> byId.putIfAbsent(s.id(), s));
-        String datasetName = name == null || name.isBlank() ? schoolsFile.getFileName() + " + " + studentsFile.getFileName() : name.trim();
+        String datasetName = datasetName(name, schoolsFile, studentsFile);
         Long id;
         try {
             id = transaction.execute(status -> {
@@ -134,6 +136,13 @@ public class DatasetService {
             throw e.getCause();
         }
         return get(id);
+    }
+
+    /** The name given, or the two file names; cut to {@link #MAX_NAME_CHARS}. */
+    private static String datasetName(String name, Path schoolsFile, Path studentsFile) {
+        String full = name == null || name.isBlank() ? schoolsFile.getFileName() + " + " + studentsFile.getFileName() : name.trim();
+        return full.codePointCount(0, full.length()) <= MAX_NAME_CHARS ? full
+                : full.substring(0, full.offsetByCodePoints(0, MAX_NAME_CHARS - 1)) + "…";
     }
 
     /** Carries a rejection out of the transaction callback, rolling it back. */

@@ -99,6 +99,8 @@ class RosterUploadBrowserTest {
         assertTrue(zh.contains("students.csv，第 3 行，列“school_id”：学校编号“S9”不在学校名单里"), zh);
         assertTrue(zh.contains("students.csv，第 4 行，列“grade”：'twelve' 不是整数"), zh);
         assertFalse(zh.contains("unknown school"), "no English reason on the Chinese page: " + zh);
+        String progress = page.text("#job-stage");
+        assertTrue(progress.contains("students.csv 被拒绝") && !progress.contains("rejected"), "the progress line in Chinese too: " + progress);
 
         page.browser.get("http://localhost:" + port + "/map/" + regionId + "?lang=en");
         page.awaitReady();
