@@ -1017,11 +1017,20 @@
       const out = document.getElementById('dataset-upload-result');
       out.innerHTML = '';
       try {
-        const d = await Xiaoche.api('/api/regions/' + regionId + '/datasets', { method: 'POST', body: new FormData(form) });
-        out.textContent = T.accepted + ': ' + d.name + ' (' + d.schoolCount + ' / ' + d.studentCount + ')';
-        // The new roster goes on show at once, with its (still empty) results.
-        await loadDatasets();
-        await showDataset(d.id);
+        // The files are read and stored by an import job: follow it, then show the roster or what was wrong.
+        const job = await Xiaoche.api('/api/regions/' + regionId + '/datasets', { method: 'POST', body: new FormData(form) });
+        const done = await Xiaoche.followJob(job.id);
+        if (done.state === 'succeeded') {
+          await loadDatasets();
+          const d = state.datasets.find(x => x.id === done.resultId);
+          out.textContent = T.accepted + ': ' + d.name + ' (' + d.schoolCount + ' / ' + d.studentCount + ')';
+          // The new roster goes on show at once, with its (still empty) results.
+          await showDataset(d.id);
+        } else if (done.problems && done.problems.length > 0) {
+          out.appendChild(Xiaoche.problemList({ message: t('rosterRejected', done.problems[0].file), body: done }));
+        } else if (done.state === 'failed') {
+          out.appendChild(Xiaoche.problemList({ message: done.message, body: done }));
+        }
       } catch (e) {
         out.appendChild(Xiaoche.problemList(e));
       }

@@ -51,8 +51,10 @@
       const tick = async () => {
         const job = await api('/api/jobs/' + jobId);
         bar.value = job.percent;
+        // A refused upload's message is the server's English; its problems say it in the page's language.
+        const message = job.problems && job.problems.length > 0 ? t('jobRefused', job.problems[0].file) : job.message;
         stage.textContent = t('jobProgress', jobStateText(job.state), jobStageText(job.stage), job.percent.toFixed(0))
-          + (job.message ? ' · ' + job.message : '');
+          + (message ? ' · ' + message : '');
         box.dataset.state = job.state;
         if (onUpdate) onUpdate(job);
         if (job.state === 'queued' || job.state === 'running') {
@@ -121,10 +123,17 @@
     ul.appendChild(head);
     ((error.body && error.body.problems) || []).forEach(p => {
       const li = document.createElement('li');
-      li.textContent = p.file + (p.line ? ':' + p.line : '') + (p.field ? ' [' + p.field + ']' : '') + ' ' + p.reason;
+      li.textContent = problemText(p);
       ul.appendChild(li);
     });
     return ul;
+  }
+
+  /** One problem of a refused input in the page's language: from its code when the bundle has it, else its reason. */
+  function problemText(p) {
+    const key = 'problem.' + p.code;
+    const reason = p.code && key in messages ? t(key, ...(p.args || [])) : p.reason;
+    return t('problem.where', p.file, p.line ? t('problem.line', p.line) : '', p.field ? t('problem.field', p.field) : '', reason);
   }
 
   // The page's texts, from its JSON data blocks (the CSP allows no inline script): the bundle's "js." keys

@@ -90,27 +90,27 @@ class BadInputTest {
         assertEquals(JobState.SUCCEEDED, imported.state(), imported.message());
 
         String students = "student_id,school_id,grade,lon,lat\n" + "P".repeat(5_000) + ",S1,2,0.005,0.0001\n";
-        JsonNode rejected = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(new MockMultipartFile("students", "students.csv", "text/csv", students.getBytes(StandardCharsets.UTF_8)))
-                .with(PLANNER).with(csrf().asHeader()), 422);
+        JsonNode rejected = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
+                .file(new MockMultipartFile("students", "students.csv", "text/csv", students.getBytes(StandardCharsets.UTF_8))),
+                PLANNER).view();
         JsonNode problem = rejected.at("/problems/0");
         assertEquals(2, problem.get("line").asInt(), rejected.toString());
         assertEquals("student_id", problem.get("field").asText(), rejected.toString());
         assertTrue(problem.get("reason").asText().contains("at most 64 allowed"), rejected.toString());
 
-        JsonNode dataset = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart("students.csv")).with(PLANNER).with(csrf().asHeader()), 201);
+        long datasetId = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + regionId + "/datasets")
+                .file(Fixtures.schoolsPart()).file(Fixtures.studentsPart("students.csv")), PLANNER).datasetId();
         String fleet = "{\"busTypes\":[{\"id\":\"bus19\",\"seats\":19}],\"depots\":[{\"id\":\"D-sea\",\"lon\":123.5,\"lat\":36.0}]}";
         JsonNode refused = call(multipart("/api/plans").file(new MockMultipartFile("fleet", "sea-fleet.json",
                 "application/json", fleet.getBytes(StandardCharsets.UTF_8)))
-                .param("datasetId", dataset.get("id").asText()).with(PLANNER).with(csrf().asHeader()), 400);
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 400);
         assertTrue(refused.get("message").asText().startsWith("sea-fleet.json: depot D-sea (123.50000, 36.00000) is outside the region"),
                 refused.toString());
 
         // a fleet file that does not read: named as the planner named it, never by our stored copy
         JsonNode broken = call(multipart("/api/plans").file(new MockMultipartFile("fleet", "broken-fleet.json",
                 "application/json", "{\"busTypes\": [".getBytes(StandardCharsets.UTF_8)))
-                .param("datasetId", dataset.get("id").asText()).with(PLANNER).with(csrf().asHeader()), 400);
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 400);
         assertEquals("invalid-file", broken.get("code").asText(), broken.toString());
         assertTrue(broken.get("message").asText().startsWith("broken-fleet.json: "), broken.toString());
         assertFalse(broken.get("message").asText().matches("(?s).*(fleet-[0-9]|uploads|/tmp/|xiaoche-web-test).*"), broken.toString());

@@ -1,8 +1,15 @@
 package org.xiaoche.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.mock.web.MockMultipartFile;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.policy.RouteRules;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xiaoche.web.account.AccountService;
 import org.xiaoche.web.account.Role;
 import org.xiaoche.web.account.UserAccountRepository;
@@ -65,6 +72,41 @@ public final class Fixtures {
         adoptions.assign(adoption, new AdoptionService.BusAssignment(company, busIds.length == 0 ? null : List.of(busIds)));
         return adoption;
     }
+
+    /**
+     * A roster upload through the API as {@code user}: the import job's end, and the job as the uploader
+     * reads it from {@code /api/jobs/{id}} (with the problems when it refused the files).
+     */
+    public record RosterUpload(Job job, JsonNode view) {
+        /** The dataset the job stored; fails the test when it did not succeed. */
+        public long datasetId() {
+            if (job.state() != JobState.SUCCEEDED) {
+                throw new AssertionError("the roster import ended " + job.state() + ": " + view);
+            }
+            return job.resultId();
+        }
+
+        public JsonNode problems() {
+            return view.get("problems");
+        }
+    }
+
+    /** Sends the roster upload {@code request} as {@code user}, expects 202 and waits for its import job (2 min at most). */
+    public static RosterUpload uploadRoster(MockMvc mvc, JobRepository jobs, MockHttpServletRequestBuilder request,
+                                            RequestPostProcessor user) throws Exception {
+        var accepted = mvc.perform(request.with(user).with(SecurityMockMvcRequestPostProcessors.csrf().asHeader()))
+                .andReturn().getResponse();
+        if (accepted.getStatus() != 202) {
+            throw new AssertionError("roster upload answered " + accepted.getStatus() + ": " + accepted.getContentAsString());
+        }
+        long jobId = JSON.readTree(accepted.getContentAsString()).get("id").asLong();
+        Job job = awaitFinished(jobs, jobId, Duration.ofMinutes(2));
+        String view = mvc.perform(MockMvcRequestBuilders.get("/api/jobs/" + jobId).with(user)).andReturn().getResponse()
+                .getContentAsString();
+        return new RosterUpload(job, JSON.readTree(view));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Waits until the job has ended (or fails the test after {@code timeout}). */
     public static Job awaitFinished(JobRepository jobs, long jobId, Duration timeout) throws InterruptedException {

@@ -58,6 +58,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 abstract class PlanningFlowContract {
 
     static final RequestPostProcessor PLANNER = user("pia").roles("PLANNER");
+    static final RequestPostProcessor VIEWER = user("vic").roles("VIEWER");
 
     @Autowired
     MockMvc mvc;
@@ -114,20 +115,28 @@ abstract class PlanningFlowContract {
         assertTrue(roads.get("features").size() >= 2, roads.toString());
 
         // A roster with problems: every problem with its line, and nothing stored.
-        JsonNode rejected = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart("students-bad.csv")).with(PLANNER).with(csrf().asHeader()), 422);
-        assertEquals(422, rejected.get("status").asInt());
+        Fixtures.RosterUpload rejected = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + regionId + "/datasets")
+                .file(Fixtures.schoolsPart()).file(Fixtures.studentsPart("students-bad.csv")), PLANNER);
+        assertEquals(JobState.FAILED, rejected.job().state());
+        assertTrue(rejected.view().get("message").asText().startsWith("students.csv was rejected, nothing was imported"), rejected.view().toString());
         Map<Long, String> fieldByLine = new HashMap<>();
-        rejected.get("problems").forEach(p -> fieldByLine.put(p.get("line").asLong(), p.get("field").asText()));
-        assertEquals(Map.of(3L, "school_id", 4L, "grade"), fieldByLine, rejected.toString());
-        rejected.get("problems").forEach(p -> assertEquals("students.csv", p.get("file").asText()));
+        rejected.problems().forEach(p -> fieldByLine.put(p.get("line").asLong(), p.get("field").asText()));
+        assertEquals(Map.of(3L, "school_id", 4L, "grade"), fieldByLine, rejected.view().toString());
+        rejected.problems().forEach(p -> assertEquals("students.csv", p.get("file").asText()));
+        assertEquals(List.of("unknown-school", "not-whole-number"),
+                List.of(rejected.problems().get(0).get("code").asText(), rejected.problems().get(1).get("code").asText()));
+        // Another user (a viewer) sees that the job failed and why in one line, but not the problems.
+        JsonNode asViewer = call(get("/api/jobs/" + rejected.job().id()).with(VIEWER), 200);
+        assertEquals(0, asViewer.get("problems").size(), asViewer.toString());
         assertEquals(datasetsBefore, count("dataset"));
         assertEquals(schoolsBefore, count("school"));
         assertEquals(studentsBefore, count("student"));
 
-        JsonNode dataset = call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart("students.csv")).param("name", "2026 秋").with(PLANNER).with(csrf().asHeader()), 201);
-        long datasetId = dataset.get("id").asLong();
+        long datasetId = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + regionId + "/datasets")
+                .file(Fixtures.schoolsPart()).file(Fixtures.studentsPart("students.csv")).param("name", "2026 秋"), PLANNER).datasetId();
+        JsonNode dataset = call(get("/api/regions/" + regionId + "/datasets").with(PLANNER), 200).get(0);
+        assertEquals(datasetId, dataset.get("id").asLong());
+        assertEquals("2026 秋", dataset.get("name").asText());
         assertEquals(1, dataset.get("schoolCount").asInt());
         assertEquals(3, dataset.get("studentCount").asInt());
 
@@ -411,7 +420,7 @@ abstract class PlanningFlowContract {
 
     /** The fixture school with a students fixture, uploaded through the API. */
     private long dataset(long regionId, String studentsFixture) throws Exception {
-        return call(multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
-                .file(Fixtures.studentsPart(studentsFixture)).with(PLANNER).with(csrf().asHeader()), 201).get("id").asLong();
+        return Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + regionId + "/datasets").file(Fixtures.schoolsPart())
+                .file(Fixtures.studentsPart(studentsFixture)), PLANNER).datasetId();
     }
 }

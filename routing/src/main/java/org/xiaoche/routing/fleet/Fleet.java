@@ -2,6 +2,7 @@ package org.xiaoche.routing.fleet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
+import org.xiaoche.routing.policy.JsonFileErrors;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.xiaoche.routing.geo.LonLat;
@@ -77,9 +78,10 @@ public record Fleet(List<BusType> busTypes, List<Depot> depots) {
                 depots.add(new Depot(d.id, new LonLat(d.lon, d.lat)));
             }
             return new Fleet(types, depots);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(JsonFileErrors.describe(file.getFileName().toString(), "fleet", e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": not a valid fleet file: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+            throw new IllegalArgumentException(file.getFileName() + ": the fleet file cannot be read", e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import com.graphhopper.routing.ev.RoadClass;
 import com.graphhopper.routing.ev.RoadEnvironment;
@@ -253,18 +251,18 @@ public record PlanningPolicy(
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             PlanningPolicy defaults = defaults();
-            return mapper.readerForUpdating(new Builder(defaults)).<Builder>readValue(Files.readAllBytes(file)).build();
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": unknown policy field '" + e.getPropertyName()
-                    + "' (line " + e.getLocation().getLineNr() + ")", e);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            throw new IllegalArgumentException(file.getFileName() + ": " + (field.isEmpty() ? "" : "policy field '" + field + "'")
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ": "
-                    + e.getOriginalMessage(), e);
+            byte[] content = Files.readAllBytes(file);
+            // Updating the defaults would take a list or a bare value without complaint, changing nothing.
+            com.fasterxml.jackson.databind.JsonNode root = mapper.readTree(content);
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("the policy file must be one JSON object { … }"
+                        + (root == null || root.isMissingNode() ? " (it is empty)" : ""));
+            }
+            return mapper.readerForUpdating(new Builder(defaults)).<Builder>readValue(content).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(JsonFileErrors.describe(file.getFileName().toString(), "policy", e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": not a valid policy file: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
+            throw new IllegalArgumentException(file.getFileName() + ": the policy file cannot be read", e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }

@@ -126,7 +126,7 @@ class PlanningPolicyTest {
 
         Files.writeString(file, "{\n  \"youngGrades\": \"1-3\" }");
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));
-        assertTrue(type.getMessage().startsWith("policy.json: policy field 'youngGrades' (line 2)"), type.getMessage());
+        assertEquals("policy.json: line 2, field 'youngGrades': wrong kind of value: expected a list [ … ]", type.getMessage());
 
         Files.writeString(file, "{ \"youngGrades\": null }");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> PlanningPolicy.read(file));

@@ -18,7 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.export.RosterLayers;
+import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobUploads;
+import org.xiaoche.web.job.JobView;
+import org.xiaoche.web.region.Region;
+import org.xiaoche.web.region.RegionService;
 import org.xiaoche.web.system.ApiException;
 import org.xiaoche.web.system.UploadLimits;
 
@@ -28,7 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Datasets of a region: upload schools + students, list, delete, and the schools and students as GeoJSON. */
 @RestController
@@ -47,9 +53,13 @@ public class DatasetController {
     private final UploadLimits uploadLimits;
     private final JobUploads uploads;
     private final AuditLog audit;
+    private final RegionService regions;
+    private final JobService jobs;
 
     public DatasetController(DatasetService datasets, DatasetRepository repository, UploadLimits uploadLimits, JobUploads uploads,
-                             AuditLog audit) {
+                             AuditLog audit, RegionService regions, JobService jobs) {
+        this.regions = regions;
+        this.jobs = jobs;
         this.uploads = uploads;
         this.uploadLimits = uploadLimits;
         this.audit = audit;
@@ -62,23 +72,52 @@ public class DatasetController {
         return repository.listByRegion(regionId).stream().map(DatasetView::of).toList();
     }
 
-    /** Accepted (201) or rejected as a whole (422 with every problem's file, line and field). */
+    /**
+     * Accepted (202) as an {@code import-roster} job that reads and stores the files: its result is the
+     * dataset, or it fails with every problem's file, line, field and reason (shown to the uploader in
+     * {@code GET /api/jobs/{id}}). The region must be ready and the coordinate system known (else 409 / 400 at once).
+     */
     @PostMapping(value = "/api/regions/{regionId}/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    public DatasetView upload(@PathVariable long regionId, @RequestParam(value = "name", required = false) String name,
-                              @RequestParam(value = "crs", required = false) String crs,
-                              @RequestPart("schools") MultipartFile schools, @RequestPart("students") MultipartFile students,
-                              Authentication auth) throws IOException {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public JobView upload(@PathVariable long regionId, @RequestParam(value = "name", required = false) String name,
+                          @RequestParam(value = "crs", required = false) String crs,
+                          @RequestPart("schools") MultipartFile schools, @RequestPart("students") MultipartFile students,
+                          Authentication auth) throws IOException {
         uploadLimits.checkRosterParts(schools, students);
+        Region region = regions.get(regionId);
+        if (!region.ready()) {
+            throw new ApiException(HttpStatus.CONFLICT, "region " + regionId + " is " + region.state() + ", not ready");
+        }
+        DatasetService.parseCrs(crs);
+        if (name != null && name.strip().codePointCount(0, name.strip().length()) > DatasetService.MAX_NAME_CHARS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the roster's name is longer than " + DatasetService.MAX_NAME_CHARS + " characters");
+        }
         // Under the data folder, not the system temp folder: a copy a crash leaves is deleted at the next start.
         Path dir = uploads.newFolder();
+        boolean handedToJob = false;
         try {
             // Keep the uploaded names: the readers pick the format by extension and name the file in problems.
             Path schoolsFile = save(schools, dir.resolve("schools"));
             Path studentsFile = save(students, dir.resolve("students"));
-            return DatasetView.of(datasets.importFiles(regionId, name, crs, schoolsFile, studentsFile, auth.getName()));
+            Map<String, String> params = new HashMap<>();
+            params.put("regionId", Long.toString(regionId));
+            if (name != null) {
+                params.put("name", name);
+            }
+            if (crs != null) {
+                params.put("crs", crs);
+            }
+            params.put("schoolsFile", uploads.relative(schoolsFile));
+            params.put("studentsFile", uploads.relative(studentsFile));
+            params.put("createdBy", auth.getName());
+            params.put(JobUploads.PARAM, uploads.relative(dir));
+            JobView job = JobView.of(jobs.submit(RosterImportStep.KIND, params, auth.getName()));
+            handedToJob = true;
+            return job;
         } finally {
-            uploads.delete(dir);
+            if (!handedToJob) {
+                uploads.delete(dir);
+            }
         }
     }
 
@@ -110,6 +149,10 @@ public class DatasetController {
         String original = part.getOriginalFilename() == null ? "" : Path.of(part.getOriginalFilename()).getFileName().toString();
         if (original.isBlank() || original.startsWith(".")) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "the uploaded file has no name; name it e.g. students.csv");
+        }
+        if (original.length() > DatasetService.MAX_NAME_CHARS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the uploaded file's name is longer than " + DatasetService.MAX_NAME_CHARS
+                    + " characters; rename it e.g. students.csv");
         }
         Files.createDirectories(dir);
         Path file = dir.resolve(original);

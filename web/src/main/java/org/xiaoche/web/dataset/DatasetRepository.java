@@ -39,9 +39,12 @@ public class DatasetRepository {
         this.spatial = spatial;
     }
 
-    /** Inserts the dataset row and all its schools and students; the caller provides the transaction. */
+    /**
+     * Inserts the dataset row and its schools, with no students yet ({@link #insertStudents} adds them,
+     * {@link #setStudentCount} records how many); the caller provides the transaction.
+     */
     public long insert(long regionId, String name, String coordinateSystem, String schoolsFile, String studentsFile,
-                       List<School> schools, List<Student> students, String createdBy) {
+                       List<School> schools, String createdBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement("INSERT INTO dataset (region_id, name, coordinate_system, schools_file,"
@@ -53,7 +56,7 @@ public class DatasetRepository {
             ps.setString(4, schoolsFile);
             ps.setString(5, studentsFile);
             ps.setInt(6, schools.size());
-            ps.setInt(7, students.size());
+            ps.setInt(7, 0);
             ps.setString(8, createdBy);
             ps.setTimestamp(9, Timestamp.from(Instant.now()));
             return ps;
@@ -72,6 +75,11 @@ public class DatasetRepository {
                     ps.setBoolean(8, s.teachingPoint());
                     ps.setBytes(9, spatial.toEwkb(point(s.location())));
                 });
+        return id;
+    }
+
+    /** Adds students to a dataset being inserted, in the caller's transaction. */
+    public void insertStudents(long id, List<Student> students) {
         jdbc.batchUpdate("INSERT INTO student (dataset_id, student_id, school_id, grade, wheelchair, home) VALUES (?, ?, ?, ?, ?, "
                         + spatial.geometryParameter() + ")",
                 students, 1000, (ps, s) -> {
@@ -82,7 +90,10 @@ public class DatasetRepository {
                     ps.setBoolean(5, s.wheelchair());
                     ps.setBytes(6, spatial.toEwkb(point(s.home())));
                 });
-        return id;
+    }
+
+    public void setStudentCount(long id, long students) {
+        jdbc.update("UPDATE dataset SET student_count = ? WHERE id = ?", Math.toIntExact(students), id);
     }
 
     public Optional<Dataset> findById(long id) {

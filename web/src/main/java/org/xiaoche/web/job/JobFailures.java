@@ -23,12 +23,26 @@ public final class JobFailures {
      * its own message with folders left out of any path; for anything else the generic message.
      */
     public static String userMessage(long jobId, String stage, Throwable e) {
+        JobRefusedException refused = refusal(e);
+        if (refused != null) {
+            return refused.getMessage();
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof NetworkImportException && t.getMessage() != null && !t.getMessage().isBlank()) {
                 return withoutFolders(t.getMessage());
             }
         }
         return userMessage(jobId, stage);
+    }
+
+    /** The refusal of its input that {@code e} is or was caused by; null when it is another failure. */
+    public static JobRefusedException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JobRefusedException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /** {@code text} with every path reduced to its file name. */

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.xiaoche.web.system.ApiError;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -77,6 +78,28 @@ public class JobRepository {
                         + " percent = CASE WHEN ? THEN 100 ELSE percent END WHERE id = ? AND state IN (?, ?)",
                 state.code(), truncate(message, 4000), result.type(), result.id(), Timestamp.from(Instant.now()),
                 state == JobState.SUCCEEDED, id, JobState.QUEUED.code(), JobState.RUNNING.code()) == 1;
+    }
+
+    /** Keeps the problems of a job that refused its input, for the user who started it. */
+    public void saveProblems(long id, List<ApiError.Problem> problems) {
+        try {
+            jdbc.update("UPDATE job SET problems = ? WHERE id = ?", json.writeValueAsString(problems), id);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("problems do not write as JSON", e);
+        }
+    }
+
+    /** The problems of a job that refused its input; empty for every other job. */
+    public List<ApiError.Problem> findProblems(long id) {
+        String text = jdbc.query("SELECT problems FROM job WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, new TypeReference<List<ApiError.Problem>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored job problems are not JSON", e);
+        }
     }
 
     /** Asks a running job to stop at its next progress report. */

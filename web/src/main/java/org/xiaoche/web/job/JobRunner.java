@@ -101,6 +101,13 @@ public class JobRunner {
             if (causedByCancel(e)) {
                 record(jobId, JobState.CANCELLED, "cancelled", JobResult.NONE);
                 log.info("job {} ({}) cancelled", jobId, job.kind());
+            } else if (JobFailures.refusal(e) != null) {
+                // Bad input is the uploader's to fix, not a fault: the problems are kept for them, the log
+                // gets their count only (they may name student ids).
+                JobRefusedException refused = JobFailures.refusal(e);
+                jobs.saveProblems(jobId, refused.problems());
+                record(jobId, JobState.FAILED, refused.getMessage(), JobResult.NONE);
+                log.info("job {} ({}) refused its input: {} problems", jobId, job.kind(), refused.problems().size());
             } else {
                 // The exception's text may name server paths or student ids: users get the stage and a
                 // generic reason (a bad OSM file its own reason, folders left out), the log the exception

@@ -198,6 +198,8 @@ public class PlanController {
                                   @RequestPart(value = "policy", required = false) MultipartFile policy,
                                   Authentication auth) throws IOException {
         uploadLimits.checkRosterParts(fleet, policy);
+        refuseEmpty(fleet);
+        refuseEmpty(policy);
         Dataset dataset = datasets.get(datasetId);
         // The copies live until the plan job ends (it deletes them), or only until this request fails.
         Path folder = uploads.newFolder();
@@ -222,6 +224,14 @@ public class PlanController {
             if (!handedToJob) {
                 uploads.delete(folder);
             }
+        }
+    }
+
+    /** A file that was sent but holds nothing is a mistake, not a request for the defaults. */
+    private static void refuseEmpty(MultipartFile part) {
+        if (part != null && part.isEmpty()) {
+            throw ApiException.coded(HttpStatus.BAD_REQUEST, "invalid-file", uploadName(part, part.getName() + ".json")
+                    + ": the file is empty; leave it out to use the defaults");
         }
     }
 

@@ -11,8 +11,18 @@ import java.util.Locale;
  */
 public record ApiError(int status, String error, String code, String message, List<Problem> problems) {
 
-    /** One reason an input was rejected; {@code line} 0 means the file as a whole. */
-    public record Problem(String file, long line, String field, String reason) {
+    /**
+     * One reason an input was rejected; {@code line} 0 means the file as a whole. {@code code} (null when
+     * there is none) and {@code args} let a page say the reason in its own language; {@code reason} is English.
+     */
+    public record Problem(String file, long line, String field, String reason, String code, List<String> args) {
+        public Problem {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public Problem(String file, long line, String field, String reason) {
+            this(file, line, field, reason, null, List.of());
+        }
     }
 
     public ApiError {

@@ -26,4 +26,14 @@ class JobFailuresTest {
         assertTrue(message.startsWith("failed during store plan: internal error"), message);
         assertFalse(message.contains("P000123") || message.contains("/srv"), message);
     }
+
+    @Test
+    void aRefusedInputShowsItsOwnMessageWhereverItIsWrapped() {
+        var refused = new JobRefusedException("students.csv was rejected, nothing was imported: 2 problems",
+                java.util.List.of(new org.xiaoche.web.system.ApiError.Problem("students.csv", 3, "grade", "'x' is not a whole number")));
+        var e = new java.util.concurrent.CompletionException(refused);
+        assertEquals("students.csv was rejected, nothing was imported: 2 problems", JobFailures.userMessage(7, "read and store students", e));
+        assertEquals(refused, JobFailures.refusal(e));
+        assertEquals(null, JobFailures.refusal(new RuntimeException("x")));
+    }
 }

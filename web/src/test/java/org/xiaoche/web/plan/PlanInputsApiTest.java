@@ -115,7 +115,8 @@ class PlanInputsApiTest {
                 "application/json", fleet.getBytes(StandardCharsets.UTF_8))).param("datasetId", Long.toString(datasetId))
                 .with(PLANNER).with(csrf().asHeader()), 400);
         String message = refused.get("message").asText();
-        assertTrue(message.startsWith("my-fleet.json: not a valid fleet file"), message);
+        assertTrue(message.startsWith("my-fleet.json: line 1, field 'busTypes[0].colour': unknown fleet field 'colour'"), message);
+        assertFalse(message.contains("org.xiaoche") || message.contains("$"), "no Java class named: " + message);
         assertFalse(message.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}.*"), "no generated name: " + message);
     }
 

@@ -61,7 +61,10 @@ class CrashIT {
         schema = newSchema("crash");
         Path osm = Files.copy(DEMO.resolve("demo-county.osm.gz"), inputs.resolve("demo-county.osm.gz"));
         Path schools = Files.copy(DEMO.resolve("schools.csv"), inputs.resolve("schools.csv"));
-        Path manyStudents = manyStudents(inputs.resolve("students.csv"), 20);
+        // Enough homes that the eligibility run outlasts the plan job's start (300,000 students).
+        Path manyStudents = manyStudents(inputs.resolve("students.csv"), 100);
+        // Big enough that its import job is still storing students when the other two are under way.
+        Path manyRoster = manyStudents(inputs.resolve("students-x400.csv"), 400);
 
         ServiceProcess service = start("crash");
         ServiceProcess.Session planner = planner(service, true);
@@ -76,32 +79,34 @@ class CrashIT {
         assertEquals("failed", scalar("SELECT state FROM region WHERE id = " + region));
         assertNothingLeftOnDisk(service);
 
-        // 2. a roster upload (parsed in the request), an eligibility run and a plan, all at once
+        // 2. a roster upload (its import job), an eligibility run and a plan, all at once
         planner = planner(service, false);
         created = planner.postMultipart("/api/regions", Map.of("name", "demo again"), Map.of("osm", osm), 202);
         region = created.path("region").path("id").asLong();
         awaitJob(created.path("job").path("id").asLong(), "succeeded", s -> true);
-        long big = planner.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county x20"),
-                Map.of("schools", schools, "students", manyStudents), 201).path("id").asLong();
-        long small = planner.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county"),
-                Map.of("schools", schools, "students", Files.copy(DEMO.resolve("students.csv"), inputs.resolve("demo.csv"))), 201)
-                .path("id").asLong();
+        long big = uploadedDataset(planner.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county x100"),
+                Map.of("schools", schools, "students", manyStudents), 202));
+        long small = uploadedDataset(planner.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county"),
+                Map.of("schools", schools, "students", Files.copy(DEMO.resolve("students.csv"), inputs.resolve("demo.csv"))), 202));
         String datasets = scalar("SELECT count(*) FROM dataset");
         String students = scalar("SELECT count(*) FROM student");
+        // The big roster first: its import outlasts the plan and the eligibility run started beside it.
+        long rosterJob = planner.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county again"),
+                Map.of("schools", schools, "students", manyRoster), 202).path("id").asLong();
+        awaitJob(rosterJob, "running", s -> s.equals("read and store students"));
         long planJob = planner.postJson("/api/plans", Map.of("datasetId", small), 202).path("id").asLong();
         long eligibilityJob = planner.postJson("/api/eligibility-runs", Map.of("datasetId", big), 202).path("id").asLong();
-        planner.postMultipartAsync("/api/regions/" + region + "/datasets", Map.of("name", "county again"),
-                Map.of("schools", schools, "students", manyStudents));
         // Kill when all three are under way at once.
         Instant end = Instant.now().plus(Duration.ofMinutes(3));
         while (!(isRunning(eligibilityJob, s -> true) && isRunning(planJob, s -> !s.equals("started") && !s.equals("load road network"))
-                && uploadCopyExists())) {
+                && isRunning(rosterJob, s -> s.equals("read and store students")) && uploadCopyExists())) {
             assertTrue(Instant.now().isBefore(end), "the three never ran at once");
             Thread.sleep(10);
         }
         service = restartAfterKill(service);
         assertInterrupted(eligibilityJob);
         assertInterrupted(planJob);
+        assertInterrupted(rosterJob);
         assertEquals(datasets, scalar("SELECT count(*) FROM dataset"), "no dataset half-stored");
         assertEquals(students, scalar("SELECT count(*) FROM student"), "no students half-stored");
         assertEquals("0", scalar("SELECT count(*) FROM eligibility_run"), "no eligibility run half-stored");
@@ -164,15 +169,22 @@ class CrashIT {
                 && !p.getFileName().toString().endsWith(".tmp");
     }
 
-    /** The upload's copy is on disk: the request is being parsed. */
+    /** The roster upload's copy is on disk: its import job holds it. */
     private boolean uploadCopyExists() throws Exception {
         Path uploads = data.resolve("uploads");
         if (!Files.isDirectory(uploads)) {
             return false;
         }
         try (Stream<Path> s = Files.walk(uploads)) {
-            return s.anyMatch(p -> p.getFileName().toString().equals("students.csv"));
+            return s.anyMatch(p -> p.getFileName().toString().startsWith("students"));
         }
+    }
+
+    /** Waits for the roster upload's import job and returns the dataset it stored. */
+    private long uploadedDataset(JsonNode accepted) throws Exception {
+        long jobId = accepted.path("id").asLong();
+        awaitJob(jobId, "succeeded", s -> true);
+        return Long.parseLong(scalar("SELECT result_id FROM job WHERE id = " + jobId));
     }
 
     /** The job is running at a stage {@code stage} accepts; fails the test when it has ended. */

@@ -66,8 +66,10 @@ class TwoInstancesIT {
         long region = created.path("region").path("id").asLong();
         db.awaitJob(created.path("job").path("id").asLong(), "succeeded", s -> true);
         // The graph A built is in the shared folder: B loads it for the upload.
-        long dataset = onB.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county"),
-                Map.of("schools", schools, "students", students), 201).path("id").asLong();
+        long rosterJob = onB.postMultipart("/api/regions/" + region + "/datasets", Map.of("name", "county"),
+                Map.of("schools", schools, "students", students), 202).path("id").asLong();
+        db.awaitJob(rosterJob, "succeeded", s -> true);
+        long dataset = Long.parseLong(db.scalar("SELECT result_id FROM job WHERE id = " + rosterJob));
 
         // A plan (seconds of work) first, then eligibility runs, all given to A. If A runs the plan, its one job
         // thread is busy for longer than B's polling interval, so B claims eligibility runs; if B got the plan,

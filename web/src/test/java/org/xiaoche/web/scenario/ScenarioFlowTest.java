@@ -104,12 +104,12 @@ class ScenarioFlowTest {
         JsonNode region = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村 Village")
                 .with(PLANNER).with(csrf().asHeader()), 202);
         await(region.at("/job/id").asLong());
-        JsonNode dataset = call(multipart("/api/regions/" + region.at("/region/id").asLong() + "/datasets")
+        long datasetId = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + region.at("/region/id").asLong() + "/datasets")
                 .file(new MockMultipartFile("schools", "schools.csv", "text/csv", WebTestSupport.fixture("scenario-schools.csv")))
-                .file(new MockMultipartFile("students", "students.csv", "text/csv", WebTestSupport.fixture("scenario-students.csv")))
-                .with(PLANNER).with(csrf().asHeader()), 201);
+                .file(new MockMultipartFile("students", "students.csv", "text/csv", WebTestSupport.fixture("scenario-students.csv"))),
+                PLANNER).datasetId();
         JsonNode job = call(post("/api/plans").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"datasetId\": " + dataset.get("id").asLong() + "}").with(PLANNER).with(csrf().asHeader()), 202);
+                .content("{\"datasetId\": " + datasetId + "}").with(PLANNER).with(csrf().asHeader()), 202);
         baselinePlanId = await(job.get("id").asLong()).resultId();
     }
 

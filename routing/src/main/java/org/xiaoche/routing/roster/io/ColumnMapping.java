@@ -31,8 +31,8 @@ final class ColumnMapping {
             int position = i;
             Column.named(raw, known).ifPresent(c -> {
                 if (m.index.containsKey(c)) {
-                    problems.add(headerLine, raw, "column " + c.canonical() + " appears twice (as '"
-                            + m.label.get(c) + "' and '" + raw + "')");
+                    problems.add(headerLine, raw, "column-twice", "column " + c.canonical() + " appears twice (as '"
+                            + m.label.get(c) + "' and '" + raw + "')", c.canonical(), m.label.get(c), raw);
                 } else {
                     m.index.put(c, position);
                     m.label.put(c, raw);
@@ -41,8 +41,8 @@ final class ColumnMapping {
         }
         for (Column c : required) {
             if (!m.index.containsKey(c)) {
-                problems.add(headerLine, c.canonical(), "required column is missing (accepted header names: "
-                        + String.join(", ", c.names()) + ")");
+                problems.add(headerLine, c.canonical(), "column-missing", "required column is missing (accepted header names: "
+                        + String.join(", ", c.names()) + ")", String.join(", ", c.names()));
             }
         }
         return m;

@@ -23,7 +23,7 @@ final class CsvTableReader implements TableReader {
     private static final int HEADER_LINE_LIMIT_CHARS = 1 << 20;
 
     @Override
-    public void read(Path file, TableSink sink, ProblemList problems) throws IOException {
+    public void read(Path file, TableSink sink, ProblemList problems, ByteProgress progress) throws IOException {
         FileHead head = FileHead.of(file);
         if (head.rejectAsText(problems)) {
             return;
@@ -32,7 +32,7 @@ final class CsvTableReader implements TableReader {
         if (charset == null) {
             return;
         }
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = progress.counted(Files.newInputStream(file));
              BufferedReader reader = new BufferedReader(new QuoteLimitReader(new InputStreamReader(in, charset)), 1 << 16)) {
             if (head.hasUtf8Bom()) {
                 reader.skip(1); // the BOM decodes to one U+FEFF character
@@ -45,13 +45,13 @@ final class CsvTableReader implements TableReader {
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false) // keep line numbers exact; blank rows are skipped by the sink
                     .get();
-            parse(format.parse(reader), sink, problems);
+            parse(format.parse(reader), sink, problems, progress);
         } catch (QuoteLimitReader.UnclosedQuoteException e) {
-            problems.add(e.line, "", "malformed CSV: " + e.getMessage());
+            problems.add(e.line, "", "csv-unclosed-quote", "malformed CSV: " + e.getMessage(), e.line, QuoteLimitReader.MAX_QUOTED_CHARS);
         }
     }
 
-    private static void parse(CSVParser parser, TableSink sink, ProblemList problems) {
+    private static void parse(CSVParser parser, TableSink sink, ProblemList problems, ByteProgress progress) {
         Iterator<CSVRecord> records = parser.iterator();
         boolean headerSeen = false;
         long linesBefore = 0;
@@ -71,15 +71,18 @@ final class CsvTableReader implements TableReader {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException e) {
+            progress.rethrowIfStopped();
             // commons-csv reports malformed quoting this way; its message names only positions.
             Throwable t = e;
             while (t.getCause() != null && !(t instanceof QuoteLimitReader.UnclosedQuoteException)) {
                 t = t.getCause();
             }
             if (t instanceof QuoteLimitReader.UnclosedQuoteException unclosed) {
-                problems.add(unclosed.line, "", "malformed CSV: " + unclosed.getMessage());
+                problems.add(unclosed.line, "", "csv-unclosed-quote", "malformed CSV: " + unclosed.getMessage(), unclosed.line,
+                        QuoteLimitReader.MAX_QUOTED_CHARS);
             } else {
-                problems.add(linesBefore + 1, "", "malformed CSV (check quotes): " + t.getMessage());
+                // commons-csv's own text names positions and the parser's class: the line is what a planner needs.
+                problems.add(linesBefore + 1, "", "csv-malformed", "malformed CSV: check the quotes on this line");
             }
         }
     }
@@ -106,8 +109,8 @@ final class CsvTableReader implements TableReader {
             }
         }
         if (read > HEADER_LINE_LIMIT_CHARS) {
-            problems.fileProblem("the first line is longer than " + HEADER_LINE_LIMIT_CHARS
-                    + " characters; this does not look like a CSV roster");
+            problems.fileProblem("header-too-long", "the first line is longer than " + HEADER_LINE_LIMIT_CHARS
+                    + " characters; this does not look like a CSV roster", HEADER_LINE_LIMIT_CHARS);
             return 0;
         }
         reader.reset();

@@ -40,6 +40,33 @@ final class FileHead {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     }
 
+    /** A UTF-16 byte-order mark: Excel's "Unicode text" export, which the readers do not take. */
+    boolean hasUtf16Bom() {
+        return bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
+    }
+
+    /**
+     * An OLE2 document holding an encrypted OOXML package: what Excel writes for a workbook saved with a
+     * password to open (its directory names the stream {@code EncryptionInfo}).
+     */
+    boolean isEncryptedOoxml() {
+        if (!isOle2()) {
+            return false;
+        }
+        byte[] name = "EncryptionInfo".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        outer:
+        for (int i = 0; i + name.length <= bytes.length; i++) {
+            for (int j = 0; j < name.length; j++) {
+                if (bytes[i + j] != name[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Zip local-file header: XLSX (and every other OOXML file) starts with it. */
     boolean isZip() {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
@@ -86,14 +113,19 @@ final class FileHead {
      */
     boolean rejectAsText(ProblemList problems) {
         if (isBlank()) {
-            problems.fileProblem("the file is empty");
+            problems.fileProblem("empty-file", "the file is empty");
+        } else if (hasUtf16Bom()) {
+            problems.fileProblem("utf16-text", "the file is UTF-16 text (Excel's \"Unicode text\"); save it as CSV UTF-8");
+        } else if (isEncryptedOoxml()) {
+            problems.fileProblem("encrypted-workbook", "the file is a password-protected workbook; open it in Excel, remove the"
+                    + " password and save it as CSV UTF-8 or .xlsx");
         } else if (isZip()) {
-            problems.fileProblem("the file is a zip archive (probably an .xlsx workbook), not text;"
+            problems.fileProblem("zip-not-text", "the file is a zip archive (probably an .xlsx workbook), not text;"
                     + " give it the .xlsx extension or save it as CSV");
         } else if (isOle2()) {
-            problems.fileProblem("the file is an old binary Excel (.xls) workbook, not text; save it as .xlsx or CSV");
+            problems.fileProblem("xls-workbook", "the file is an old binary Excel (.xls) workbook, not text; save it as .xlsx or CSV");
         } else if (looksBinary()) {
-            problems.fileProblem("the file contains binary data, not text");
+            problems.fileProblem("binary-data", "the file contains binary data, not text");
         } else {
             return false;
         }

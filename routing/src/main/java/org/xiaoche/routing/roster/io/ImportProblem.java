@@ -1,5 +1,6 @@
 package org.xiaoche.routing.roster.io;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,13 +11,18 @@ import java.util.Objects;
  *               for XLSX, the 1-based feature number for GeoJSON; 0 means the file as a whole
  * @param field  the column as written in the file's header (or its canonical name when the column
  *               is missing); empty when the problem is not about one column
- * @param reason what is wrong, in words a planner can act on. Never contains student home coordinates.
+ * @param reason what is wrong, in words a planner can act on (English). Never contains student home coordinates.
+ * @param code   the kind of problem, stable across versions (e.g. {@code value-empty}), so a user interface can
+ *               say it in its own language with {@code args}
+ * @param args   the values the reason names, in the order a translation of {@code code} takes them
  */
-public record ImportProblem(String file, long line, String field, String reason) {
+public record ImportProblem(String file, long line, String field, String reason, String code, List<String> args) {
     public ImportProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(code, "code");
+        args = List.copyOf(args);
     }
 
     @Override

@@ -23,16 +23,21 @@ final class ProblemList {
         return file;
     }
 
-    void add(long line, String field, String reason) {
+    /** A problem of kind {@code code} (see {@link ImportProblem#code()}); {@code args} are the values its reason names. */
+    void add(long line, String field, String code, String reason, Object... args) {
         total++;
         if (kept.size() < MAX_KEPT) {
-            kept.add(new ImportProblem(file, line, field, reason));
+            List<String> texts = new ArrayList<>(args.length);
+            for (Object arg : args) {
+                texts.add(String.valueOf(arg));
+            }
+            kept.add(new ImportProblem(file, line, field, reason, code, texts));
         }
     }
 
     /** A problem with the file as a whole (empty, binary, wrong format). */
-    void fileProblem(String reason) {
-        add(0, "", reason);
+    void fileProblem(String code, String reason, Object... args) {
+        add(0, "", code, reason, args);
     }
 
     long total() {

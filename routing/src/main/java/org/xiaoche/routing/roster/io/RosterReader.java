@@ -6,12 +6,16 @@ import org.xiaoche.routing.roster.Roster;
 import org.xiaoche.routing.roster.School;
 import org.xiaoche.routing.roster.Student;
 
+import org.xiaoche.routing.progress.ProgressListener;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads school and student rosters from CSV ({@code .csv}, {@code .txt}), XLSX ({@code .xlsx}) or
@@ -47,7 +51,7 @@ public final class RosterReader {
         SchoolRows rows = new SchoolRows(problems, crs, area);
         read(file, rows, problems);
         if (problems.isEmpty() && rows.schools().isEmpty()) {
-            problems.fileProblem(rows.sawHeader() ? "the file has a header but no schools" : "the file is empty");
+            noRows(problems, rows.sawHeader(), "schools");
         }
         problems.throwIfAny();
         return List.copyOf(rows.schools());
@@ -84,16 +88,60 @@ public final class RosterReader {
         StudentRows rows = new StudentRows(problems, crs, area, schoolsById);
         read(file, rows, problems);
         if (problems.isEmpty() && rows.students().isEmpty()) {
-            problems.fileProblem(rows.sawHeader() ? "the file has a header but no students" : "the file is empty");
+            noRows(problems, rows.sawHeader(), "students");
         }
         problems.throwIfAny();
         return List.copyOf(rows.students());
     }
 
+    /**
+     * Reads a student roster like {@link #readStudents}, handing the students to {@code batches} in
+     * file order, at most {@code batchSize} at a time, while no problem has been found, so that a caller
+     * storing a large file never holds all of it. When this throws, the batches already handed on are
+     * not a roster: the caller discards them (e.g. rolls back their transaction). Progress goes to
+     * {@code progress} under {@code stage}, as the fraction of the file's bytes read.
+     *
+     * @return how many students the file has (all of them handed on)
+     * @throws ImportRejectedException when the file has any problem
+     * @throws IOException             when the file cannot be read from disk
+     */
+    public static long streamStudents(Path file, CoordinateSystem crs, NetworkArea area, Map<String, School> schoolsById,
+                                      int batchSize, Consumer<List<Student>> batches, String stage, ProgressListener progress)
+            throws IOException, ImportRejectedException {
+        Objects.requireNonNull(crs, "crs");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(schoolsById, "schoolsById");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        ProblemList problems = new ProblemList(fileName(file));
+        StudentRows rows = new StudentRows(problems, crs, area, schoolsById, batchSize, batches);
+        read(file, rows, problems, new ByteProgress(progress, stage, Files.size(file)));
+        rows.finish();
+        if (problems.isEmpty() && rows.count() == 0) {
+            noRows(problems, rows.sawHeader(), "students");
+        }
+        problems.throwIfAny();
+        return rows.count();
+    }
+
+    /** The problem of a file with no rows: only a header, or nothing at all. */
+    private static void noRows(ProblemList problems, boolean sawHeader, String what) {
+        if (sawHeader) {
+            problems.fileProblem("no-" + what, "the file has a header but no " + what);
+        } else {
+            problems.fileProblem("empty-file", "the file is empty");
+        }
+    }
+
     private static void read(Path file, TableSink sink, ProblemList problems) throws IOException {
+        read(file, sink, problems, ByteProgress.NONE);
+    }
+
+    private static void read(Path file, TableSink sink, ProblemList problems, ByteProgress progress) throws IOException {
         TableReader reader = readerFor(file, problems);
         if (reader != null) {
-            reader.read(file, sink, problems);
+            reader.read(file, sink, problems, progress);
         }
     }
 
@@ -109,11 +157,11 @@ public final class RosterReader {
             case "geojson", "json":
                 return new GeoJsonTableReader();
             case "xls":
-                problems.fileProblem("old binary Excel (.xls) files are not supported; save it as .xlsx or CSV");
+                problems.fileProblem("xls-workbook", "old binary Excel (.xls) files are not supported; save it as .xlsx or CSV");
                 return null;
             default:
-                problems.fileProblem("unsupported file type '" + extension
-                        + "'; use .csv, .txt, .xlsx, .geojson or .json");
+                problems.fileProblem("unsupported-type", "unsupported file type '" + extension
+                        + "'; use .csv, .txt, .xlsx, .geojson or .json", extension);
                 return null;
         }
     }

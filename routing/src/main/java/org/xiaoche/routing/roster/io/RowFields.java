@@ -4,6 +4,7 @@ import org.xiaoche.routing.geo.CoordinateSystem;
 import org.xiaoche.routing.geo.LonLat;
 import org.xiaoche.routing.roster.NetworkArea;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.util.List;
@@ -67,8 +68,8 @@ final class RowFields {
         return true;
     }
 
-    void problem(Column c, String reason) {
-        problems.add(line, columns.label(c), reason);
+    void problem(Column c, String code, String reason, Object... args) {
+        problems.add(line, columns.label(c), code, reason, args);
     }
 
     /** The stripped value; empty when blank or the column is absent. */
@@ -84,7 +85,7 @@ final class RowFields {
         String v = text(c);
         if (v.isEmpty()) {
             if (columns.isPresent(c)) {
-                problem(c, "required value is empty");
+                problem(c, "value-empty", "required value is empty");
             }
             return null;
         }
@@ -108,7 +109,7 @@ final class RowFields {
         }
         int chars = v.codePointCount(0, v.length());
         if (chars > maxChars) {
-            problem(c, what + " is " + chars + " characters long; at most " + maxChars + " allowed");
+            problem(c, what + "-too-long", what + " is " + chars + " characters long; at most " + maxChars + " allowed", chars, maxChars);
             return null;
         }
         return v;
@@ -132,7 +133,8 @@ final class RowFields {
         if (id != null) {
             Long first = lineById.putIfAbsent(id, line());
             if (first != null) {
-                problem(c, "duplicate " + what + " id '" + id + "' (lines " + first + " and " + line() + ")");
+                problem(c, "duplicate-id", "duplicate " + what + " id '" + id + "' (lines " + first + " and " + line() + ")",
+                        id, first, line());
             }
         }
         return id;
@@ -145,13 +147,13 @@ final class RowFields {
         }
         long n;
         try {
-            n = parseWhole(value);
+            n = parseWhole(halfWidth(value));
         } catch (NumberFormatException e) {
-            problem(c, shown(value) + " is not a whole number");
+            problem(c, "not-whole-number", shown(value) + " is not a whole number", shown(value));
             return null;
         }
         if (n < min || n > max) {
-            problem(c, n + " is out of range " + min + "–" + max);
+            problem(c, "out-of-range", n + " is out of range " + min + "–" + max, n, min, max);
             return null;
         }
         return (int) n;
@@ -171,7 +173,7 @@ final class RowFields {
                 // falls through to the problem below
             }
         }
-        problem(c, shown(v) + " is not a time of day (expected HH:mm, e.g. 07:40)");
+        problem(c, "not-time", shown(v) + " is not a time of day (expected HH:mm, e.g. 07:40)", shown(v));
         return null;
     }
 
@@ -184,7 +186,7 @@ final class RowFields {
             case "true", "1", "yes", "y", "是", "t":
                 return true;
             default:
-                problem(c, shown(text(c)) + " is not yes/no (use true/false, 1/0 or 是/否)");
+                problem(c, "not-yes-no", shown(text(c)) + " is not yes/no (use true/false, 1/0 or 是/否)", shown(text(c)));
                 return false;
         }
     }
@@ -207,19 +209,20 @@ final class RowFields {
         if (crs.isGeographic()) {
             boolean lonInRange = Math.abs(x) <= 180, latInRange = Math.abs(y) <= 90;
             if (!latInRange && Math.abs(x) <= 90 && Math.abs(y) <= 180) {
-                problem(Column.LAT, "lat and lon look swapped: the lat value is beyond ±90 but the lon value"
+                problem(Column.LAT, "lat-lon-swapped", "lat and lon look swapped: the lat value is beyond ±90 but the lon value"
                         + " would be a valid latitude" + shown(x, y));
                 return null;
             }
             if (!lonInRange || !latInRange) {
-                problem(lonInRange ? Column.LAT : Column.LON, (lonInRange ? "latitude is outside -90..90"
-                        : "longitude is outside -180..180") + shown(x, y));
+                problem(lonInRange ? Column.LAT : Column.LON, lonInRange ? "lat-out-of-range" : "lon-out-of-range",
+                        (lonInRange ? "latitude is outside -90..90" : "longitude is outside -180..180") + shown(x, y));
                 return null;
             }
         }
         LonLat point = convert(crs, x, y);
         if (point == null) {
-            problem(Column.LON, "coordinate cannot be converted from " + crs.name() + " to WGS-84" + shown(x, y));
+            problem(Column.LON, "crs-conversion", "coordinate cannot be converted from " + crs.name() + " to WGS-84" + shown(x, y),
+                    crs.name());
             return null;
         }
         if (!area.contains(point)) {
@@ -227,10 +230,10 @@ final class RowFields {
             // swapped reading would fall inside.
             LonLat swapped = crs.isGeographic() && Math.abs(x) <= 90 ? convert(crs, y, x) : null;
             if (swapped != null && area.contains(swapped)) {
-                problem(Column.LAT, "lat and lon look swapped: as given the point is outside the road network's"
+                problem(Column.LAT, "lat-lon-swapped-area", "lat and lon look swapped: as given the point is outside the road network's"
                         + " area, swapped it is inside" + shown(x, y));
             } else {
-                problems.add(line, columns.label(Column.LON) + "/" + columns.label(Column.LAT),
+                problems.add(line, columns.label(Column.LON) + "/" + columns.label(Column.LAT), "outside-area",
                         "outside the road network's area" + shown(x, y));
             }
             return null;
@@ -238,7 +241,8 @@ final class RowFields {
         return point;
     }
 
-    private Double number(Column c, String value) {
+    private Double number(Column c, String given) {
+        String value = halfWidth(given);
         try {
             double d = Double.parseDouble(value);
             if (Double.isFinite(d) && !value.endsWith("d") && !value.endsWith("f")
@@ -248,7 +252,14 @@ final class RowFields {
         } catch (NumberFormatException e) {
             // falls through to the problem below
         }
-        problem(c, personalLocation ? "not a number" : shown(value) + " is not a number");
+        if (value.indexOf('°') >= 0 || value.indexOf('′') >= 0 || value.matches(".*\\d+'.*")) {
+            // Old GIS tools and GPS units write 36°30'N: the readers take decimal degrees only.
+            problem(c, "dms-coordinate", "written in degrees and minutes; give decimal degrees (e.g. 36.5 for 36°30')");
+        } else if (personalLocation) {
+            problem(c, "not-a-number", "not a number", "");
+        } else {
+            problem(c, "not-a-number", shown(value) + " is not a number", shown(value));
+        }
         return null;
     }
 
@@ -264,6 +275,19 @@ final class RowFields {
             // The exception message may contain the coordinate; it is deliberately dropped.
             return null;
         }
+    }
+
+    /**
+     * Full-width digits, point and minus (１２０．５, typed with a Chinese input method) as ASCII, so they read
+     * as the numbers they show; other text is left as it is, to be refused as not a number.
+     */
+    static String halfWidth(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= '\uFF01' && value.charAt(i) <= '\uFF5E') {
+                return Normalizer.normalize(value, Normalizer.Form.NFKC);
+            }
+        }
+        return value;
     }
 
     /** Whole numbers; "3.0" (as spreadsheets export integers) is accepted, "3.5" is not. */

@@ -57,7 +57,8 @@ final class SchoolRows implements TableSink {
         LocalTime bell = f.time(Column.BELL_TIME);
         LocalTime dismissal = f.time(Column.DISMISSAL_TIME);
         if (bell != null && dismissal != null && !dismissal.isAfter(bell)) {
-            f.problem(Column.DISMISSAL_TIME, "dismissal time " + dismissal + " is not after bell time " + bell);
+            f.problem(Column.DISMISSAL_TIME, "dismissal-before-bell", "dismissal time " + dismissal + " is not after bell time " + bell,
+                    dismissal, bell);
         }
         boolean teachingPoint = f.flag(Column.TEACHING_POINT);
         Integer beds = optionalCount(f, Column.BOARDING_BEDS);
@@ -105,8 +106,8 @@ final class SchoolRows implements TableSink {
         }
         SchoolLevel level = parseLevel(v);
         if (level == null) {
-            f.problem(Column.LEVEL, RowFields.shown(v) + " is not a school level (use kindergarten, primary, junior,"
-                    + " nine_year or 幼儿园, 小学, 初中, 九年一贯制)");
+            f.problem(Column.LEVEL, "not-a-level", RowFields.shown(v) + " is not a school level (use kindergarten, primary, junior,"
+                    + " nine_year or 幼儿园, 小学, 初中, 九年一贯制)", RowFields.shown(v));
         }
         return level;
     }

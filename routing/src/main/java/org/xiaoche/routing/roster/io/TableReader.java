@@ -12,5 +12,10 @@ interface TableReader {
      *
      * @throws IOException when the file cannot be read from disk
      */
-    void read(Path file, TableSink sink, ProblemList problems) throws IOException;
+    default void read(Path file, TableSink sink, ProblemList problems) throws IOException {
+        read(file, sink, problems, ByteProgress.NONE);
+    }
+
+    /** Like {@link #read(Path, TableSink, ProblemList)}, reporting bytes read to {@code progress}. */
+    void read(Path file, TableSink sink, ProblemList problems, ByteProgress progress) throws IOException;
 }

@@ -31,7 +31,7 @@ final class TextEncoding {
     static Charset detect(Path file, FileHead head, ProblemList problems) throws IOException {
         Scan utf8 = scan(file, StandardCharsets.UTF_8);
         if (utf8.nulAt >= 0) {
-            problems.fileProblem("the file contains binary data (a NUL byte at byte " + utf8.nulAt + "), not text");
+            problems.fileProblem("nul-byte", "the file contains binary data (a NUL byte at byte " + utf8.nulAt + "), not text", utf8.nulAt);
             return null;
         }
         if (utf8.malformedAt < 0) {
@@ -45,7 +45,7 @@ final class TextEncoding {
     }
 
     private static Charset reject(ProblemList problems, String expected) {
-        problems.fileProblem("the file is not valid " + expected + " text; save it as CSV UTF-8");
+        problems.fileProblem("bad-encoding", "the file is not valid " + expected + " text; save it as CSV UTF-8");
         return null;
     }
 

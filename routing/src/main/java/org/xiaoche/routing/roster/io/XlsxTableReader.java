@@ -36,18 +36,23 @@ final class XlsxTableReader implements TableReader {
     private static final double SECONDS_PER_DAY = 86_400;
 
     @Override
-    public void read(Path file, TableSink sink, ProblemList problems) throws IOException {
+    public void read(Path file, TableSink sink, ProblemList problems, ByteProgress progress) throws IOException {
         FileHead head = FileHead.of(file);
         if (head.isBlank()) {
-            problems.fileProblem("the file is empty");
+            problems.fileProblem("empty-file", "the file is empty");
+            return;
+        }
+        if (head.isEncryptedOoxml()) {
+            problems.fileProblem("encrypted-workbook", "the file is a password-protected workbook; open it in Excel, remove the"
+                    + " password and save it as .xlsx or CSV UTF-8");
             return;
         }
         if (head.isOle2()) {
-            problems.fileProblem("the file is an old binary Excel (.xls) workbook; save it as .xlsx or CSV");
+            problems.fileProblem("xls-workbook", "the file is an old binary Excel (.xls) workbook; save it as .xlsx or CSV");
             return;
         }
         if (!head.isZip()) {
-            problems.fileProblem("the file is not an XLSX workbook (an .xlsx file is a zip archive; this one is not)");
+            problems.fileProblem("not-xlsx", "the file is not an XLSX workbook (an .xlsx file is a zip archive; this one is not)");
             return;
         }
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -56,19 +61,30 @@ final class XlsxTableReader implements TableReader {
             StylesTable styles = reader.getStylesTable() == null ? new StylesTable() : reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                problems.fileProblem("the workbook has no sheets");
+                problems.fileProblem("xlsx-no-sheets", "the workbook has no sheets");
                 return;
             }
             Rows rows = new Rows(sink, problems);
-            try (InputStream sheet = sheets.next()) {
+            try (InputStream sheet = progress.counted(sheets.next(), 0, 1, sheetSize(sheets))) {
                 XMLReader xml = XMLHelper.newXMLReader();
                 xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new PlainNumbers(), false));
                 xml.parse(new InputSource(sheet));
             }
             rows.finish();
         } catch (Exception e) {
+            progress.rethrowIfStopped();
             // POI signals a corrupt or non-spreadsheet zip with a variety of exception types.
-            problems.fileProblem("the file is not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")");
+            problems.fileProblem("xlsx-unreadable", "the file is not a readable XLSX workbook (damaged, encrypted or not a spreadsheet);"
+                    + " open it in Excel and save it again as .xlsx without a password, or as CSV");
+        }
+    }
+
+    /** The uncompressed size of the sheet {@code sheets} returned last, or -1 when the zip does not say. */
+    private static long sheetSize(Iterator<InputStream> sheets) {
+        try {
+            return sheets instanceof XSSFReader.SheetIterator it ? it.getSheetPart().getSize() : -1;
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 
@@ -150,7 +166,7 @@ final class XlsxTableReader implements TableReader {
 
         private void refuseHeader() {
             refused = true;
-            problems.add(1, "", "row 1 of the first sheet must be the header, but it is empty");
+            problems.add(1, "", "xlsx-no-header", "row 1 of the first sheet must be the header, but it is empty");
         }
     }
 }
