@@ -63,7 +63,8 @@ public class DatasetRepository {
         }, keys);
         long id = keys.getKey().longValue();
         jdbc.batchUpdate("INSERT INTO school (dataset_id, school_id, name, level, capacity, bell_time, dismissal_time,"
-                        + " teaching_point, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + spatial.geometryParameter() + ")",
+                        + " teaching_point, location, boarding_beds, canteen_seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                        + spatial.geometryParameter() + ", ?, ?)",
                 schools, 1000, (ps, s) -> {
                     ps.setLong(1, id);
                     ps.setString(2, s.id());
@@ -74,6 +75,8 @@ public class DatasetRepository {
                     setTime(ps, 7, s.dismissalTime());
                     ps.setBoolean(8, s.teachingPoint());
                     ps.setBytes(9, spatial.toEwkb(point(s.location())));
+                    setCount(ps, 10, s.boardingBeds());
+                    setCount(ps, 11, s.canteenSeats());
                 });
         return id;
     }
@@ -104,14 +107,25 @@ public class DatasetRepository {
         return jdbc.query("SELECT * FROM dataset WHERE region_id = ? ORDER BY id", ROW, regionId);
     }
 
+    /** A count that may be unknown (null). */
+    private static void setCount(java.sql.PreparedStatement ps, int index, Integer count) throws java.sql.SQLException {
+        if (count == null) {
+            ps.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(index, count);
+        }
+    }
+
     public List<School> schools(long datasetId) {
-        return jdbc.query("SELECT school_id, name, level, capacity, bell_time, dismissal_time, teaching_point, "
+        return jdbc.query("SELECT school_id, name, level, capacity, bell_time, dismissal_time, teaching_point,"
+                + " boarding_beds, canteen_seats, "
                 + spatial.asBinary("location") + " AS wkb FROM school WHERE dataset_id = ? ORDER BY school_id", (rs, i) -> {
             Time bell = rs.getTime("bell_time");
             Time dismissal = rs.getTime("dismissal_time");
             return new School(rs.getString("school_id"), rs.getString("name"), SchoolLevel.valueOf(rs.getString("level")),
                     lonLat(rs.getBytes("wkb")), rs.getInt("capacity"), bell == null ? null : bell.toLocalTime(),
-                    dismissal == null ? null : dismissal.toLocalTime(), rs.getBoolean("teaching_point"));
+                    dismissal == null ? null : dismissal.toLocalTime(), rs.getBoolean("teaching_point"),
+                    rs.getObject("boarding_beds", Integer.class), rs.getObject("canteen_seats", Integer.class));
         }, datasetId);
     }
 

@@ -79,6 +79,7 @@ class ScenarioFlowTest {
     JobRepository jobs;
 
     long baselinePlanId;
+    long regionId;
 
     JsonNode call(RequestBuilder request, int expectedStatus) throws Exception {
         var response = mvc.perform(request).andReturn().getResponse();
@@ -104,6 +105,7 @@ class ScenarioFlowTest {
         JsonNode region = call(multipart("/api/regions").file(Fixtures.osmPart()).param("name", "村 Village")
                 .with(PLANNER).with(csrf().asHeader()), 202);
         await(region.at("/job/id").asLong());
+        regionId = region.at("/region/id").asLong();
         long datasetId = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + region.at("/region/id").asLong() + "/datasets")
                 .file(new MockMultipartFile("schools", "schools.csv", "text/csv", WebTestSupport.fixture("scenario-schools.csv")))
                 .file(new MockMultipartFile("students", "students.csv", "text/csv", WebTestSupport.fixture("scenario-students.csv"))),
@@ -219,6 +221,30 @@ class ScenarioFlowTest {
         call(delete("/api/scenarios/" + id).with(PLANNER).with(csrf().asHeader()), 204);
         call(get("/api/scenarios/" + id).with(PLANNER), 404);
         call(get("/api/plans/" + secondPlanId).with(PLANNER), 404);
+    }
+
+    @Test
+    void bedsAndCanteenSeatsGivenInTheSchoolsFileReachTheComparison() throws Exception {
+        // The same roster, the village school with 寄宿床位 / 食堂座位 columns: 10 beds, 2 canteen seats.
+        String schools = new String(WebTestSupport.fixture("scenario-schools.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().map(line -> line.startsWith("school_id") ? line + ",寄宿床位,食堂座位"
+                        : line.startsWith("S1,") ? line + ",10,2" : line + ",,").collect(java.util.stream.Collectors.joining("\n"));
+        long datasetId = Fixtures.uploadRoster(mvc, jobs, multipart("/api/regions/" + regionId + "/datasets")
+                .file(new MockMultipartFile("schools", "schools.csv", "text/csv", schools.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("students", "students.csv", "text/csv", WebTestSupport.fixture("scenario-students.csv"))),
+                PLANNER).datasetId();
+        JsonNode job = call(post("/api/plans").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"datasetId\": " + datasetId + "}").with(PLANNER).with(csrf().asHeader()), 202);
+        long planId = await(job.get("id").asLong()).resultId();
+        long id = createAndRun("{\"name\": \"有床位\", \"baselinePlanId\": " + planId
+                + ", \"closures\": [{\"schoolId\": \"S2\", \"receivingSchoolId\": \"S1\"}]}");
+        JsonNode s = call(get("/api/scenarios/" + id + "/comparison").with(PLANNER), 200).at("/comparison/scenarios/0");
+        JsonNode receiving = s.at("/receivingSchools/0");
+        assertEquals("S1", receiving.get("schoolId").asText());
+        assertEquals(2, receiving.get("canteenSeats").asInt(), receiving.toString());
+        assertEquals(10, receiving.get("boardingBeds").asInt(), receiving.toString());
+        assertTrue(!"unknown".equals(receiving.get("bedsStatus").asText()), "beds are known: " + receiving);
+        assertTrue(!"unknown".equals(receiving.get("canteenStatus").asText()), "seats are known: " + receiving);
     }
 
     @Test
