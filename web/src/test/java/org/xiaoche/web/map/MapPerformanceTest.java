@@ -128,7 +128,7 @@ class MapPerformanceTest extends BrowserTestBase {
         page.browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Generated county, %,d students: plan %d with %,d stops, %,d runs and %,d riders;"
-                + " riders loaded; the map opened with the whole plan in %.1f s (sign-in page to plan drawn). %d samples per action;"
+                + " the map opened with the whole plan in %.1f s (sign-in page to plan drawn). %d samples per action;"
                 + " load average when measuring began: %s.%n%n",
                 students, planId, stops, runs, riders, open_s, SAMPLES, loadAverage()));
         table.append("| zoom | action | samples | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|\n");
