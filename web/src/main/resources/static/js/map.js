@@ -67,16 +67,18 @@
     return !countySized() || map.getZoom() >= DETAIL_ZOOM;
   }
 
-  // Zoomed in on a county-sized roster, only the homes and riders around the view are on the map, found
-  // through a grid of cells: Leaflet touches every marker on the map at each pan, so 200,000 of them
-  // would make every pan and popup take seconds. A rider's `_xcMatch` says whether the filter keeps it.
+  // Zoomed in on a county-sized roster, only the homes, riders and route arrows around the view are on the
+  // map, found through a grid of cells: Leaflet touches every marker on the map at each pan (and arrows are
+  // DOM elements), so 200,000 of them would make every pan and popup take seconds. `_xcMatch` on a rider
+  // or an arrow says whether the filter keeps it.
   const CELL_DEG = 0.01;
   const cellOf = ll => Math.floor(ll.lat / CELL_DEG) + ':' + Math.floor(ll.lng / CELL_DEG);
   function indexCells() {
-    state.cells = { riders: new Map(), students: new Map() };
-    state.shownCells = { riders: new Set(), students: new Set() };
+    state.cells = { riders: new Map(), students: new Map(), arrows: new Map() };
+    state.shownCells = { riders: new Set(), students: new Set(), arrows: new Set() };
     if (!countySized()) return;
-    [['riders', state.riderLayers], ['students', state.homeLayers]].forEach(([n, all]) => {
+    [['riders', state.riderLayers], ['students', state.homeLayers],
+      ['arrows', Object.values(state.arrowLayers || {}).flat()]].forEach(([n, all]) => {
       layers[n].clearLayers();
       (all || []).forEach(l => {
         const key = cellOf(l.getLatLng());
@@ -95,7 +97,7 @@
         for (let j = Math.floor(b.getWest() / CELL_DEG); j <= Math.floor(b.getEast() / CELL_DEG); j++) wanted.add(i + ':' + j);
       }
     }
-    ['riders', 'students'].forEach(n => {
+    DETAIL_LAYERS.forEach(n => {
       const cells = state.cells[n];
       state.shownCells[n].forEach(k => { if (!wanted.has(k)) (cells.get(k) || []).forEach(l => layers[n].removeLayer(l)); });
       wanted.forEach(k => (cells.get(k) || []).forEach(l => {
@@ -801,11 +803,11 @@
       if (visible && !group.hasLayer(layer)) group.addLayer(layer);
       else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
     };
+    const culled = countySized();
     Object.entries(state.arrowLayers).forEach(([runId, arrows]) => {
       const visible = runMatches(state.runsById[runId]);
-      arrows.forEach(a => show(layers.arrows, a, visible));
+      arrows.forEach(a => { if (culled) a._xcMatch = visible; else show(layers.arrows, a, visible); });
     });
-    const culled = countySized();
     (state.riderLayers || []).forEach(l => {
       const p = l.feature.properties;
       const run = state.runsById[p.run_id];
