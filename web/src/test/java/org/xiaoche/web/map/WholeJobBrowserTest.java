@@ -268,6 +268,32 @@ class WholeJobBrowserTest extends BrowserTestBase {
         assertEquals(before, showEditRun(run, runId), "the planned order again");
         assertEquals(timesBefore, timetable(planId, runId));
 
+        // A swap that breaks a rule (a cap, or a bus late for its next run): runs in the picker's order are tried, each valid swap undone, until one shows
+        // its broken rules; undo clears them.
+        String broken = null;
+        for (String other : run.getOptions().stream().map(o -> o.getAttribute("value")).toList()) {
+            if (showEditRun(run, other).size() < 2) continue;
+            page.browser.findElement(By.cssSelector("#plan-edit-run-stops li .plan-edit-down")).click();
+            String version = awaitVersionOtherThan(planId);
+            assertVerdictMatchesViolations();
+            if ("false".equals(verdict())) {
+                broken = version;
+                break;
+            }
+            page.browser.findElement(By.id("plan-edit-undo")).click();
+            assertEquals(planId, awaitVersionOtherThan(version));
+        }
+        assertTrue(broken != null, "some swap of two stops breaks a rule");
+        List<String> violations = page.browser.findElements(By.cssSelector("#plan-edit-violations li")).stream()
+                .map(WebElement::getText).toList();
+        // Each broken rule by its Chinese name, then its subject (a student, a run or a bus).
+        assertTrue(violations.stream().allMatch(v -> v.matches("[^\\x00-\\x7F]+：\\S+")), violations.toString());
+        page.screenshot("whole-job-6-broken");
+        page.browser.findElement(By.id("plan-edit-undo")).click();
+        assertEquals(planId, awaitVersionOtherThan(broken));
+        assertEquals("规则：全部满足", page.text("#plan-edit-verdict"));
+        assertTrue(page.browser.findElements(By.cssSelector("#plan-edit-violations li")).isEmpty());
+
         // The summary panel: the unserved and cap-infeasible lists downloaded with a click, CSV with a BOM and Chinese headers.
         page.await(30).until(d -> d.findElements(By.cssSelector("#plan-school-table tbody tr")).size() == schoolCount);
         page.js("document.getElementById('plan-summary-panel').scrollIntoView()");
