@@ -315,7 +315,8 @@
   }
 
   function roadClassName(roadClass) {
-    return T.roadClasses[roadClass] || roadClass;
+    // Classes no bus may use (platform, corridor, …) are not stop choices, so their names are bundle keys of their own.
+    return T.roadClasses[roadClass] || Xiaoche.tOr('roadClass.' + roadClass, roadClass);
   }
 
   function format(template, ...values) {

@@ -79,6 +79,7 @@
   async function showRun(runId) {
     const list = document.getElementById('plan-edit-run-stops');
     list.innerHTML = '';
+    delete list.dataset.runId;
     if (!runId) return;
     const runs = viewer().state.runsById;
     const timetable = await Xiaoche.api('/api/plans/' + planId + '/runs/' + encodeURIComponent(runId) + '/timetable');
@@ -122,6 +123,8 @@
       }
       list.appendChild(li);
     });
+    // Which run the list is of, once it is complete (the picker may already name another).
+    list.dataset.runId = runId;
   }
 
   /** Draggable handles over the stops while editing: dropping one moves the stop to the nearest road a bus may stop on. */

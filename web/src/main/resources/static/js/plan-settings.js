@@ -157,10 +157,34 @@
     return ok;
   }
 
+  /**
+   * The walking limits in the order the service requires (young pupils' ≤ everyone's ≤ to a bus road): the
+   * inputs out of order are marked here, before the service refuses the policy in its own words.
+   */
+  function walkLimitsInOrder() {
+    const input = path => document.querySelector('#policy-form tr[data-path="' + path + '"] input');
+    const young = input('maxWalkToStopGrades1to3_m');
+    const stop = input('maxWalkToStop_m');
+    const road = input('maxWalkToBusRoad_m');
+    if (!young || !stop || !road) return true;
+    const bad = [];
+    if (Number(young.value) > Number(stop.value)) bad.push(young);
+    if (Number(road.value) < Number(stop.value)) bad.push(road);
+    bad.forEach(i => {
+      i.classList.add('invalid');
+      i.setAttribute('aria-invalid', true);
+    });
+    return bad.length === 0;
+  }
+
   /** The fleet and policy as files for the plan request, or null (with the message shown) when the form is invalid. */
   function values() {
     if (!check()) {
       Xiaoche.showMessage(t('settings.invalid'));
+      return null;
+    }
+    if (!walkLimitsInOrder()) {
+      Xiaoche.showMessage(t('settings.walkLimitsOrder'));
       return null;
     }
     const busTypes = [...document.querySelectorAll('#fleet-types tbody tr')].map(tr => {
