@@ -324,6 +324,19 @@ public final class PlanEditor {
                 ClockTime.hhmm(old_s), ClockTime.hhmm(e.bell_s()))));
     }
 
+    /**
+     * Refuses edits after which a bus would have to drive where no road leads (one-way streets, a stop moved
+     * onto a road cut off from the rest): the times would be infinite and the plan could not be stored.
+     */
+    private static void requireDrivable(BusRun run, List<PlanEdit> edits) {
+        for (TimedStop stop : run.stops()) {
+            if (!Double.isFinite(stop.arrival_s()) || !Double.isFinite(stop.departure_s()) || !Double.isFinite(stop.legIn_s())) {
+                throw new PlanEditException(edits.size(), edits.get(edits.size() - 1), "run " + run.runId()
+                        + " would have no road for a bus to " + stop.placeId() + " in this order");
+            }
+        }
+    }
+
     private Plan rebuild(Session s, List<PlanEdit> edits) {
         Plan plan = s.plan;
         RouteRules rules = plan.policy().routes();
@@ -358,6 +371,7 @@ public final class PlanEditor {
             }
             runs.sort(Comparator.comparing(BusRun::direction).thenComparingDouble(r -> r.first().arrival_s()));
             BusDayLegs.Day day = legs.withLegs(runs);
+            day.runs().forEach(r -> requireDrivable(r, edits));
             buses.add(new Bus(bus.busId(), bus.busTypeId(), bus.seats(), day.runs(), day.returnLegs_m(), bus.beyondFleet()));
         }
         Map<String, BusRun> runsById = new TreeMap<>();
