@@ -133,7 +133,9 @@
   function problemText(p) {
     const key = 'problem.' + p.code;
     const reason = p.code && key in messages ? t(key, ...(p.args || [])) : p.reason;
-    return t('problem.where', p.file, p.line ? t('problem.line', p.line) : '', p.field ? t('problem.field', p.field) : '', reason);
+    // A file's line has columns; a form or settings file without lines has named fields.
+    const field = !p.field ? '' : p.line ? t('problem.field', p.field) : t('problem.setting', p.field);
+    return t('problem.where', p.file, p.line ? t('problem.line', p.line) : '', field, reason);
   }
 
   // The page's texts, from its JSON data blocks (the CSP allows no inline script): the bundle's "js." keys

@@ -130,7 +130,7 @@ class AdoptionBrowserTest {
         fill("validFrom", "2026-09-01");
         fill("validTo", "2026-08-01");
         page.browser.findElement(By.cssSelector("#adoption-form button[type=submit]")).click();
-        page.await(15).until(d -> page.text("#adoption-result").contains("[validTo]"));
+        page.await(15).until(d -> page.text("#adoption-result").contains("项“validTo”"));
         fill("validTo", "2027-01-31");
         page.browser.findElement(By.cssSelector("#adoption-form button[type=submit]")).click();
         page.await(15).until(d -> "in_force".equals(state()));
