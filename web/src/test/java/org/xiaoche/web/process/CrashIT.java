@@ -116,7 +116,8 @@ class CrashIT {
     }
 
     ServiceProcess start(String name) throws Exception {
-        ServiceProcess s = ServiceProcess.start(data, PostgisTestDatabase.URL, schema, name);
+        // A roster import, an eligibility run and a plan run at once when the service is killed.
+        ServiceProcess s = ServiceProcess.start(data, PostgisTestDatabase.URL, schema, name, "--xiaoche.jobs.threads=3");
         started.add(s);
         return s;
     }

@@ -63,8 +63,6 @@ final class ServiceProcess implements AutoCloseable {
                 "--xiaoche.data-dir=" + dataDir.toAbsolutePath(),
                 "--xiaoche.instance-name=" + name,
                 "--xiaoche.jobs.heartbeat-seconds=1",
-                // The crash test runs a roster import, an eligibility run and a plan at once.
-                "--xiaoche.jobs.threads=3",
                 "--xiaoche.planning.solver-iterations-per-stop=200",
                 "--spring.datasource.url=" + jdbcUrl + "?currentSchema=" + schema + ",public",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
