@@ -27,7 +27,10 @@
   const regionId = page.dataset.regionId;
   const state = { role: null, plans: [], baselineId: null, schools: {}, closures: new Map(), selected: null, scenarios: [] };
 
-  const map = L.map('map', { preferCanvas: true });
+  const map = L.map('map', { preferCanvas: true, zoomControl: false });
+  // Leaflet's own controls speak English: their titles come from the bundles, as on the map page.
+  L.control.zoom({ zoomInTitle: Xiaoche.t('zoomIn'), zoomOutTitle: Xiaoche.t('zoomOut') }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const layers = {
     roads: L.geoJSON(null, { style: () => ({ color: '#90a4ae', weight: 1.5 }) }).addTo(map),
     routes: L.geoJSON(null, { style: f => ({ color: '#d84315', weight: 4, opacity: 0.8,
@@ -420,7 +423,7 @@
     else map.setView([0, 0], 2);
     state.plans = await Xiaoche.api('/api/plans?regionId=' + regionId);
     const select = document.getElementById('baseline-select');
-    state.plans.forEach(p => select.appendChild(el('option', { value: p.id }, '#' + p.id + ' · ' + new Date(p.createdAt).toLocaleString())));
+    state.plans.forEach(p => select.appendChild(el('option', { value: p.id }, '#' + p.id + ' · ' + Xiaoche.when(p.createdAt))));
     document.getElementById('no-baseline').hidden = state.plans.length > 0;
     document.getElementById('builder').hidden = state.role !== 'planner' || state.plans.length === 0;
     document.getElementById('school-close').onclick = () => { state.closures.set(state.selected, ''); renderClosures(); choose(state.selected); };

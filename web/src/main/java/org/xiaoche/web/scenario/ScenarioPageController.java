@@ -23,15 +23,19 @@ public class ScenarioPageController {
     private static final String[] PREFIXES = {"scenarios.", "scenario.warning."};
 
     private final MessageSource messages;
+    private final org.xiaoche.web.map.PageTexts pageTexts;
 
-    public ScenarioPageController(MessageSource messages) {
+    public ScenarioPageController(MessageSource messages, org.xiaoche.web.map.PageTexts pageTexts) {
         this.messages = messages;
+        this.pageTexts = pageTexts;
     }
 
     @GetMapping("/scenarios/{regionId}")
     public String page(@PathVariable long regionId, Model model) {
         model.addAttribute("regionId", regionId);
         model.addAttribute("texts", texts(LocaleContextHolder.getLocale()));
+        // Every page's script texts (the bundle's js. keys: Leaflet's control titles, dates, jobs).
+        model.addAttribute("jsTexts", pageTexts.in(LocaleContextHolder.getLocale()));
         return "scenarios";
     }
 

@@ -94,6 +94,12 @@ class ChineseTextBrowserTest extends BrowserTestBase {
                 // The plan summary panel (operators get none: it counts students).
                 page.await(15).until(d -> !d.findElements(By.cssSelector("#plan-school-table tbody tr")).isEmpty());
             }
+            if (role.equals("planner")) {
+                // The edit mode, with its run, stop, student and bell controls.
+                page.await(15).until(d -> d.findElement(By.id("plan-edit-toggle")).isDisplayed());
+                page.browser.findElement(By.id("plan-edit-toggle")).click();
+                page.await(15).until(d -> d.findElement(By.id("plan-edit-body")).isDisplayed());
+            }
             page.browser.findElement(By.cssSelector("#route-list tbody tr")).click();
             page.await(15).until(d -> !d.findElements(By.cssSelector("#timetable tbody tr")).isEmpty());
             found.addAll(untranslated(role + " map", pageTexts()));
@@ -101,6 +107,12 @@ class ChineseTextBrowserTest extends BrowserTestBase {
                 if (page.count(layer) > 0) {
                     found.addAll(untranslated(role + " " + layer + " popups", popupTexts(layer)));
                 }
+            }
+            if (!role.equals("operator")) {
+                // The region's scenario page (operators never see scenarios).
+                page.browser.get("http://localhost:" + port + "/scenarios/" + regionId);
+                page.await(60).until(d -> "true".equals(d.findElement(By.id("scenario-page")).getAttribute("data-ready")));
+                found.addAll(untranslated(role + " scenarios", pageTexts()));
             }
             page.close();
             page = null;
