@@ -45,6 +45,8 @@
     const cancel = document.getElementById('job-cancel');
     box.hidden = false;
     box.dataset.jobId = jobId;
+    // A new job's box never shows the previous job's end state.
+    box.dataset.state = 'queued';
     cancel.hidden = false;
     cancel.onclick = () => api('/api/jobs/' + jobId + '/cancel', { method: 'POST' }).catch(e => showError(e));
     return new Promise((resolve) => {
@@ -55,12 +57,14 @@
         const message = job.problems && job.problems.length > 0 ? t('jobRefused', job.problems[0].file) : job.message;
         stage.textContent = t('jobProgress', jobStateText(job.state), jobStageText(job.stage), job.percent.toFixed(0))
           + (message ? ' · ' + message : '');
+        const ended = job.state !== 'queued' && job.state !== 'running';
+        // The cancel button goes before the box says the job ended.
+        if (ended) cancel.hidden = true;
         box.dataset.state = job.state;
         if (onUpdate) onUpdate(job);
-        if (job.state === 'queued' || job.state === 'running') {
+        if (!ended) {
           setTimeout(tick, 500);
         } else {
-          cancel.hidden = true;
           resolve(job);
         }
       };

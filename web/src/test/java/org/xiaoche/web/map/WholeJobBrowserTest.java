@@ -421,7 +421,8 @@ class WholeJobBrowserTest extends BrowserTestBase {
         });
         assertEquals("succeeded", page.browser.findElement(By.id("job-progress")).getAttribute("data-state"),
                 page.text("#job-progress"));
-        assertFalse(page.browser.findElement(By.id("job-cancel")).isDisplayed(), "no cancel button once the job has ended");
+        // No cancel button once the job has ended (the page hides it as it shows the end).
+        page.await(5).until(d -> !d.findElement(By.id("job-cancel")).isDisplayed());
         page.js("document.getElementById('job-progress').dataset.state = ''");
     }
 }
