@@ -7,7 +7,7 @@
 #   XIAOCHE_DATA_DIR          where the demo keeps its database and graphs (default <project>/data)
 #   XIAOCHE_ADMIN_PASSWORD    password of user 'admin' on first start (generated and printed otherwise)
 #   XIAOCHE_DEMO_PASSWORD     password of users planner, viewer and operator on first start (likewise)
-#   XIAOCHE_DEMO_SOLVER_SECONDS  route solver's wall-time safety cap per school (default 10); the search
+#   XIAOCHE_DEMO_SOLVER_SECONDS  route solver's safety cap per school, CPU seconds (default 10); the search
 #                             itself is bounded by iterations and the demo plan takes a few seconds
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -776,14 +776,16 @@
     return run != null && (!f.school || run.schoolId === f.school) && (!f.bus || run.busId === f.bus) && (!f.run || run.runId === f.run);
   }
 
+  /** Puts a layer in its group or takes it out, touching the map only when that changes. */
+  function show(group, layer, visible) {
+    if (visible && !group.hasLayer(layer)) group.addLayer(layer);
+    else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
+  }
+
   /** Shows only what the school, bus and run filters select: runs, their arrows and stops, riders, homes and schools. */
   function applyFilter() {
     const f = state.filter;
     const any = f.school || f.bus || f.run;
-    const show = (group, layer, visible) => {
-      if (visible && !group.hasLayer(layer)) group.addLayer(layer);
-      else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
-    };
     Object.entries(state.runLayers).forEach(([runId, layer]) => show(layers.routes, layer, runMatches(state.runsById[runId])));
     (state.stopLayers || []).forEach(l => show(layers.stops, l, !any || stopCalls(l.feature.properties).some(c => runMatches(state.runsById[c.runId]))));
     // Homes, riders and arrows off the map (a county seen whole) are filtered when they are drawn again.
@@ -800,10 +802,6 @@
   function filterDetail() {
     const f = state.filter;
     const any = f.school || f.bus || f.run;
-    const show = (group, layer, visible) => {
-      if (visible && !group.hasLayer(layer)) group.addLayer(layer);
-      else if (!visible && group.hasLayer(layer)) group.removeLayer(layer);
-    };
     const culled = countySized();
     Object.entries(state.arrowLayers).forEach(([runId, arrows]) => {
       const visible = runMatches(state.runsById[runId]);

@@ -144,7 +144,7 @@ public class PlanStep implements JobStep {
 
     /**
      * The engine's default search (seeded, bounded by iterations), with this instance's overrides:
-     * {@code xiaoche.planning.solver-seconds} as the wall-time cap (else the policy's
+     * {@code xiaoche.planning.solver-seconds} as the safety cap on the solving thread's CPU time (else the policy's
      * {@code solverSeconds}) and {@code xiaoche.planning.solver-iterations-per-stop}.
      */
     SolverBudget solverBudget(PlanningPolicy policy) {

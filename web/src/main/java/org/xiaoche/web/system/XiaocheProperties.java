@@ -49,7 +49,7 @@ public record XiaocheProperties(Path dataDir, String instanceName, boolean demo,
      * Instance-wide overrides of the route solver's budget; unset, every plan uses the engine's
      * defaults ({@code SolverBudget.defaults()}) with the policy's {@code solverSeconds} as wall cap.
      *
-     * @param solverSeconds           when set, the wall-time safety cap per school for every plan of
+     * @param solverSeconds           when set, the safety cap per school (CPU seconds of the solving thread) for every plan of
      *                                this instance, instead of the policy's {@code solverSeconds}; the
      *                                search itself is bounded by iterations, so a plan that reaches the
      *                                cap is reported as depending on machine load

@@ -9,16 +9,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.xiaoche.routing.fleet.BusType;
-import org.xiaoche.routing.fleet.Fleet;
-import org.xiaoche.routing.policy.PlanningPolicy;
-import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.account.Role;
 import org.xiaoche.web.eligibility.EligibilityStep;
 import org.xiaoche.web.plan.PlanRepository;
 import org.xiaoche.web.plan.PlanStep;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,11 +43,9 @@ class DetailZoomBrowserTest extends BrowserTestBase {
 
     @BeforeAll
     void data() throws Exception {
-        regionId = Village.importRegion(regions, jobs, "planner");
-        long datasetId = Village.importRoster(datasets, regionId, "crowd", "students-crowd.csv", "planner");
-        eligibility.compute(datasetId, PlanningPolicy.defaults(), null, ProgressListener.NONE);
-        planId = planning.compute(datasetId, new Fleet(List.of(new BusType("bus19", 19, 450, 2.2, 10)), List.of()),
-                PlanningPolicy.defaults(), null, "planner", ProgressListener.NONE);
+        Village.CrowdPlan crowd = Village.crowdPlan(regions, datasets, jobs, eligibility, planning);
+        regionId = crowd.regionId();
+        planId = crowd.planId();
         accounts.create("planner", PASSWORD, Role.PLANNER);
     }
 

@@ -36,4 +36,22 @@ final class Village {
         Files.write(dir.resolve("students.csv"), WebTestSupport.fixture(studentsFixture));
         return datasets.importFiles(regionId, name, "wgs84", dir.resolve("schools.csv"), dir.resolve("students.csv"), createdBy).id();
     }
+
+    /** The region with the crowd roster planned on ten 19-seat buses (several runs share one road). */
+    record CrowdPlan(long regionId, long planId) {
+    }
+
+    static CrowdPlan crowdPlan(RegionService regions, DatasetService datasets, JobRepository jobs,
+                               org.xiaoche.web.eligibility.EligibilityStep eligibility,
+                               org.xiaoche.web.plan.PlanStep planning) throws Exception {
+        long regionId = importRegion(regions, jobs, "planner");
+        long datasetId = importRoster(datasets, regionId, "crowd", "students-crowd.csv", "planner");
+        eligibility.compute(datasetId, org.xiaoche.routing.policy.PlanningPolicy.defaults(), null,
+                org.xiaoche.routing.progress.ProgressListener.NONE);
+        long planId = planning.compute(datasetId, new org.xiaoche.routing.fleet.Fleet(java.util.List.of(
+                        new org.xiaoche.routing.fleet.BusType("bus19", 19, 450, 2.2, 10)), java.util.List.of()),
+                org.xiaoche.routing.policy.PlanningPolicy.defaults(), null, "planner",
+                org.xiaoche.routing.progress.ProgressListener.NONE);
+        return new CrowdPlan(regionId, planId);
+    }
 }
