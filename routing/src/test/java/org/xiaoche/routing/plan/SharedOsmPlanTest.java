@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A plan on every real extract in {@code ../shared/osm}: schools and homes beside residential
- * roads, staggered bell times so buses can chain; every plan must pass the independent validator.
+ * roads, staggered bell times so buses can chain; every plan must pass the independent validator, and
+ * planning it again gives the same bytes.
  */
 class SharedOsmPlanTest {
 
@@ -73,6 +74,11 @@ class SharedOsmPlanTest {
             long needing = result.eligibility().count(EligibilityStatus.NEEDS_TRANSPORT);
             assertEquals(needing, result.summary().transported() + result.summary().unserved(),
                     "every student who needs transport is carried or reported");
+            // Same inputs, same plan: planned again by a new planner in the same JVM, byte for byte.
+            PlanResult again = new SchoolBusPlanner(network, new JspritSchoolRouteSolver(), org.xiaoche.routing.optimization.SolverBudget.defaults())
+                    .plan(schools, students, Fleet.defaults(), policy, ProgressListener.NONE);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(PlanCodec.toBytes(result.plan()), PlanCodec.toBytes(again.plan()),
+                    () -> osmFile.getFileName() + ": planned twice, two plans");
         }
     }
 }
