@@ -19,41 +19,57 @@
   if (tileUrl) {
     L.tileLayer(tileUrl, { attribution: document.getElementById('map-page').dataset.tileAttribution || '' }).addTo(map);
   }
-  // Bus-usable and dropped roads sit in their own pane above the roads and below everything else.
+  // Roads and runs are canvas tiles of our own (js/line-tiles.js): roads lowest, then the bus-usable and dropped
+  // roads, then the runs, then the points (stops, schools, homes) in the overlay pane.
+  map.createPane('roadLines').style.zIndex = 250;
   map.createPane('busRoads').style.zIndex = 390;
+  map.createPane('runLines').style.zIndex = 395;
+  const ROAD_STYLES = { minor: { color: '#90a4ae', weight: 1 }, major: { color: '#90a4ae', weight: 2 } };
+  // The runs as drawn; layers.routes holds them as Leaflet features (styles, popups, filter membership) off the map.
+  // Thinner runs where a whole county is in view: 2,500 runs 4 px wide are one smear there, and slow to paint.
+  const routeTiles = XiaocheLineTiles({ pane: 'runLines', maxWeight_px: 8,
+    weightAt: (zoom, weight) => weight * (zoom <= 10 ? 0.4 : zoom <= 12 ? 0.7 : 1) });
   const layers = {
-    // smoothFactor 2: lines simplified within 2 px (Leaflet's default 1): fewer vertices to redraw on each pan.
-    roads: L.geoJSON(null, { smoothFactor: 2, style: f => ({ color: '#90a4ae', weight: f.properties.road_class === 'residential' ? 1 : 2 }) }),
+    roads: XiaocheLineTiles({ pane: 'roadLines', maxWeight_px: 2 }),
     busRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#00897b', weight: 3, opacity: 0.8 }),
       onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
       onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
-    students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1,
+    // bubblingMouseEvents false: a click on a point is not also a click on the runs beneath it.
+    students: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, weight: 1, bubblingMouseEvents: false,
       color: STATUS_COLOURS[f.properties.status] || '#555', fillOpacity: 0.6 }), onEachFeature: (f, l) => l.bindPopup(() => homePopup(f.properties)) }),
     riders: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: f.properties.status === 'unserved' ? 6 : 4,
+      bubblingMouseEvents: false,
       weight: f.properties.status === 'unserved' ? 2 : 1, color: RIDER_COLOURS[f.properties.status] || '#555', fillOpacity: 0.8 }),
       onEachFeature: (f, l) => l.bindPopup(() => riderPopup(f.properties)) }),
-    routes: L.geoJSON(null, { smoothFactor: 2, style: f => routeStyle(f.properties), onEachFeature: (f, l) => {
+    routes: L.geoJSON(null, { style: f => routeStyle(f.properties), onEachFeature: (f, l) => {
+      // The layer is off the map, so Leaflet's own openPopup would do nothing: its popup opens on the map itself.
       l.bindPopup(() => routePopup(f.properties));
-      // Overlapping runs: a click offers every run under the pointer instead of the topmost one.
-      l.off('click', l._openPopup, l);
-      l.on('click', e => chooseRun(e));
+      l.openPopup = latlng => {
+        l.getPopup().setLatLng(latlng || middleOf(f.geometry)).openOn(map);
+        state.runPopup = l;
+        return l;
+      };
     } }),
     arrows: L.layerGroup(),
-    stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1 }),
+    stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1,
+      bubblingMouseEvents: false }),
       onEachFeature: (f, l) => l.bindPopup(() => stopPopup(f.properties)) }),
     // Schools are rings, so the stop often placed beside the gate stays visible and clickable above them.
-    schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 10, weight: 4, color: '#0d47a1', fillOpacity: 0.15 })
+    schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 10, weight: 4, color: '#0d47a1', fillOpacity: 0.15,
+      bubblingMouseEvents: false })
       .bindTooltip(esc(f.properties.school_name || f.properties.school_id)),
       onEachFeature: (f, l) => l.bindPopup(() => schoolPopup(f.properties)) })
   };
   // The bus-usable network is as large as the road network: fetched when first switched on.
   const lazyLayers = { busRoads: '/bus-roads.geojson' };
-  Object.entries(layers).filter(([name]) => !(name in lazyLayers)).forEach(([, l]) => l.addTo(map));
-  const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {}, arrowLayers: {}, loaded: {},
+  /** What is on the map for a layer toggle's name: the runs are drawn by their tiles. */
+  const drawnLayer = name => (name === 'routes' ? routeTiles : layers[name]);
+  Object.keys(layers).filter(name => !(name in lazyLayers)).forEach(name => drawnLayer(name).addTo(map));
+  const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {}, runItems: {}, arrowLayers: {}, loaded: {},
     runsById: {}, planBySchool: {}, eligibilitySchools: {}, selectedRun: null, filter: { school: '', bus: '', run: '' } };
   // Hook for browser tests: the layers, and the plan on show once it is fully drawn.
-  window.xiaocheMap = { map, layers, state };
+  window.xiaocheMap = { map, layers, routeTiles, state };
 
   // County-sized rosters: from DETAIL_POINTS homes and riders together, those two layers and the route
   // arrows (DOM markers) are on the map only from DETAIL_ZOOM on, where a few villages fill it. Farther
@@ -104,6 +120,7 @@
         const want = l._xcMatch !== false;
         if (want && !layers[n].hasLayer(l)) layers[n].addLayer(l);
         else if (!want && layers[n].hasLayer(l)) layers[n].removeLayer(l);
+        if (n === 'students') styleHome(l);
       }));
       state.shownCells[n] = wanted;
     });
@@ -143,28 +160,26 @@
       dashArray: p.direction === 'PM' ? '8 6' : null };
   }
 
-  /** Highlights one run (the others fade) or none. */
-  function selectRun(runId) {
+  /** Highlights one run (the others fade) or none; redraw false when the caller redraws the runs itself. */
+  function selectRun(runId, redraw = true) {
     state.selectedRun = runId;
     window.xiaocheMap.selectedRun = runId;
     layers.routes.eachLayer(l => l.setStyle(routeStyle(l.feature.properties)));
-    const layer = runId == null ? null : state.runLayers[runId];
-    if (layer && layers.routes.hasLayer(layer)) layer.bringToFront();
+    routeTiles.top(runId == null ? null : state.runItems[runId]);
+    if (redraw) redrawRuns();
   }
 
-  /** Runs drawn within a few pixels of a point, nearest first. */
-  function runsNear(containerPoint) {
-    const found = [];
-    layers.routes.eachLayer(l => {
-      let best = Infinity;
-      const lines = L.LineUtil.isFlat(l.getLatLngs()) ? [l.getLatLngs()] : l.getLatLngs();
-      lines.forEach(line => {
-        const pts = line.map(ll => map.latLngToContainerPoint(ll));
-        for (let i = 1; i < pts.length; i++) best = Math.min(best, L.LineUtil.pointToSegmentDistance(containerPoint, pts[i - 1], pts[i]));
-      });
-      if (best <= 8) found.push([best, l]);
-    });
-    return found.sort((a, b) => a[0] - b[0]).map(x => x[1]);
+  /** Repaints the runs; the unfiltered map with no run selected is kept per tile, so going back to it is quick. */
+  function redrawRuns() {
+    const f = state.filter;
+    routeTiles.refresh(!f.school && !f.bus && !f.run && state.selectedRun == null ? 'all' : null);
+  }
+
+  /** A line's middle vertex: where a run's popup opens when no point is given. */
+  function middleOf(geometry) {
+    const line = geometry.type === 'MultiLineString' ? geometry.coordinates[0] : geometry.coordinates;
+    const c = line[Math.floor(line.length / 2)];
+    return L.latLng(c[1], c[0]);
   }
 
   function openRun(layer, latlng) {
@@ -173,11 +188,13 @@
     showTimetable(layer.feature.properties.run_id);
   }
 
-  /** A click on the routes: the one run under the pointer, or a chooser listing every run there. */
+  /** A click on the map: the one run under the pointer, or a chooser listing every run there (they overlap). */
   function chooseRun(e) {
-    const near = runsNear(e.containerPoint);
-    if (near.length <= 1) {
-      openRun(near[0] || e.target, e.latlng);
+    if (!map.hasLayer(routeTiles)) return;
+    const near = routeTiles.near(e.containerPoint, 8).map(item => item.layer);
+    if (near.length === 0) return;
+    if (near.length === 1) {
+      openRun(near[0], e.latlng);
       return;
     }
     const box = document.createElement('div');
@@ -201,6 +218,7 @@
     });
     L.popup().setLatLng(e.latlng).setContent(box).openOn(map);
   }
+  map.on('click', chooseRun);
 
   // Leaflet renders tooltip and popup strings as HTML: every user-supplied text goes through esc().
   function esc(v) {
@@ -554,31 +572,39 @@
       });
   }
 
+  // The route list: a county's 2,500 runs keep only the rows near the list's view in the page.
+  const routeList = XiaocheVirtualRows(document.querySelector('#route-list tbody'), document.querySelector('#route-list').closest('.scroll'),
+    { all_rows: Number(document.getElementById('map-page').dataset.listRows || 200), columns: 8, render: routeRow, key: r => r.runId });
+
+  /** The runs the filters keep, in the list. */
   function showRouteList(runs) {
-    const tbody = document.querySelector('#route-list tbody');
-    tbody.innerHTML = '';
-    runs.forEach(r => {
-      const tr = document.createElement('tr');
-      tr.dataset.runId = r.runId;
-      const swatch = cell(tr, r.busId);
-      swatch.style.borderLeft = '6px solid ' + busColour(r.busId);
-      [busTypeName(r.seats), directionName(r.direction), schoolName(r.schoolId),
-        r.students == null ? r.seats : r.students + ' / ' + r.seats, minutes(r.start), minutes(r.end), r.length_km].forEach(v => cell(tr, v));
-      tr.onclick = () => showTimetable(r.runId);
-      // Keyboard: the rows are in the tab order and open their timetable with Enter or Space.
-      tr.tabIndex = 0;
-      tr.onkeydown = e => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          showTimetable(r.runId);
-        }
-      };
-      tbody.appendChild(tr);
-    });
+    routeList.setItems(runs.filter(runMatches));
+  }
+
+  function routeRow(r) {
+    const tr = document.createElement('tr');
+    tr.dataset.runId = r.runId;
+    tr.dataset.key = r.runId;
+    if (r.runId === state.timetableRun) tr.classList.add('selected');
+    const swatch = cell(tr, r.busId);
+    swatch.style.borderLeft = '6px solid ' + busColour(r.busId);
+    [busTypeName(r.seats), directionName(r.direction), schoolName(r.schoolId),
+      r.students == null ? r.seats : r.students + ' / ' + r.seats, minutes(r.start), minutes(r.end), r.length_km].forEach(v => cell(tr, v));
+    tr.onclick = () => showTimetable(r.runId);
+    // Keyboard: the rows are in the tab order and open their timetable with Enter or Space.
+    tr.tabIndex = 0;
+    tr.onkeydown = e => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        showTimetable(r.runId);
+      }
+    };
+    return tr;
   }
 
   async function showTimetable(runId) {
     const tt = await Xiaoche.api('/api/plans/' + state.planId + '/runs/' + encodeURIComponent(runId) + '/timetable');
+    state.timetableRun = runId;
     document.querySelectorAll('#route-list tr.selected').forEach(tr => tr.classList.remove('selected'));
     const row = document.querySelector('#route-list tr[data-run-id="' + CSS.escape(runId) + '"]');
     if (row) row.classList.add('selected');
@@ -613,6 +639,7 @@
       Xiaoche.api('/api/plans/' + planId + '/runs')]);
     state.busIndex = {};
     runs.forEach(r => busColour(r.busId));
+    state.runs = runs;
     state.runsById = Object.fromEntries(runs.map(r => [r.runId, r]));
     state.planBySchool = {};
     runs.forEach(r => {
@@ -627,10 +654,18 @@
     layers.arrows.clearLayers();
     state.runLayers = {};
     state.arrowLayers = {};
+    state.runItems = {};
+    const items = [];
     layers.routes.eachLayer(l => {
       state.runLayers[l.feature.properties.run_id] = l;
       state.arrowLayers[l.feature.properties.run_id] = addArrows(l.feature, busColour(l.feature.properties.bus_id));
+      const g = l.feature.geometry;
+      const item = { layer: l, lines: g.type === 'MultiLineString' ? g.coordinates : [g.coordinates],
+        style: () => l.options, shown: () => layers.routes.hasLayer(l) };
+      state.runItems[l.feature.properties.run_id] = item;
+      items.push(item);
     });
+    routeTiles.setLines(items, 'all');
     layers.riders.clearLayers();
     map.removeLayer(layers.riders);
     state.detailFiltered = false;
@@ -638,11 +673,12 @@
       layers.riders.addData(await Xiaoche.api('/api/plans/' + planId + '/students.geojson'));
     }
     state.stopLayers = layers.stops.getLayers();
+    // The runs calling at each stop, read once from its "runId HH:mm:ss; …" property for the filters.
+    state.stopLayers.forEach(l => { l._xcRuns = stopCalls(l.feature.properties).map(c => c.runId); });
     state.stopById = Object.fromEntries(state.stopLayers.map(l => [l.feature.properties.stop_id, l.feature.properties.arrival_times]));
     state.riderLayers = layers.riders.getLayers();
     indexCells();
     updateDetail();
-    showRouteList(runs);
     fillFilters(runs);
     applyFilter();
     layers.schools.bringToFront();
@@ -658,7 +694,9 @@
     window.xiaocheMap.shownPlanId = null;
     window.xiaocheMap.shownPlan = null;
     ['stops', 'routes', 'arrows', 'riders'].forEach(n => layers[n].clearLayers());
+    routeTiles.setLines([], 'all');
     state.runLayers = {};
+    state.runItems = {};
     state.arrowLayers = {};
     state.runsById = {};
     state.planBySchool = {};
@@ -671,7 +709,9 @@
     document.dispatchEvent(new CustomEvent('xiaoche:plan-cleared'));
     document.getElementById('plan-summary').innerHTML = '';
     document.getElementById('plan-inputs-panel').hidden = true;
-    document.querySelector('#route-list tbody').innerHTML = '';
+    state.runs = [];
+    state.timetableRun = null;
+    routeList.setItems([]);
     document.querySelector('#timetable tbody').innerHTML = '';
     document.getElementById('timetable-caption').textContent = chooseCaption;
   }
@@ -776,6 +816,26 @@
     return run != null && (!f.school || run.schoolId === f.school) && (!f.bus || run.busId === f.bus) && (!f.run || run.runId === f.run);
   }
 
+  /**
+   * A stop the filters leave out stays on the map, invisible and not clickable: taking 1,800 circles off a
+   * canvas and putting them back costs far more than restyling them.
+   */
+  function showStop(l, visible) {
+    if (l._xcHidden === !visible) return;
+    l._xcHidden = !visible;
+    l.options.interactive = visible;
+    l.setStyle(visible ? { opacity: 1, fillOpacity: 1 } : { opacity: 0, fillOpacity: 0 });
+  }
+
+  /** A home faded unless it belongs to the school filtered on; restyled only when that changed. */
+  function styleHome(l) {
+    const school = state.filter.school;
+    if (l._xcStyledFor === school) return;
+    l._xcStyledFor = school;
+    const mine = !school || l.feature.properties.school_id === school;
+    l.setStyle({ opacity: mine ? 1 : 0.1, fillOpacity: mine ? 0.6 : 0.05 });
+  }
+
   /** Puts a layer in its group or takes it out, touching the map only when that changes. */
   function show(group, layer, visible) {
     if (visible && !group.hasLayer(layer)) group.addLayer(layer);
@@ -787,14 +847,17 @@
     const f = state.filter;
     const any = f.school || f.bus || f.run;
     Object.entries(state.runLayers).forEach(([runId, layer]) => show(layers.routes, layer, runMatches(state.runsById[runId])));
-    (state.stopLayers || []).forEach(l => show(layers.stops, l, !any || stopCalls(l.feature.properties).some(c => runMatches(state.runsById[c.runId]))));
+    redrawRuns();
+    // A run's popup goes with its run, as Leaflet does for the layers it has on the map.
+    if (state.runPopup && !layers.routes.hasLayer(state.runPopup) && state.runPopup.isPopupOpen()) map.closePopup();
+    (state.stopLayers || []).forEach(l => showStop(l, !any || l._xcRuns.some(runId => runMatches(state.runsById[runId]))));
     // Homes, riders and arrows off the map (a county seen whole) are filtered when they are drawn again.
     if (DETAIL_LAYERS.some(n => map.hasLayer(layers[n]))) filterDetail();
     else state.detailFiltered = false;
     const school = f.school || (f.run && state.runsById[f.run] ? state.runsById[f.run].schoolId : '');
     layers.schools.eachLayer(l => l.setStyle({ opacity: !school || l.feature.properties.school_id === school ? 1 : 0.25,
       fillOpacity: !school || l.feature.properties.school_id === school ? 0.15 : 0.03 }));
-    document.querySelectorAll('#route-list tbody tr').forEach(tr => { tr.hidden = !runMatches(state.runsById[tr.dataset.runId]); });
+    showRouteList(state.runs || []);
     window.xiaocheMap.filter = Object.assign({}, f);
   }
 
@@ -815,8 +878,8 @@
       if (culled) l._xcMatch = visible;
       else show(layers.riders, l, visible);
     });
-    (state.homeLayers || []).forEach(l => l.setStyle({ opacity: !f.school || l.feature.properties.school_id === f.school ? 1 : 0.1,
-      fillOpacity: !f.school || l.feature.properties.school_id === f.school ? 0.6 : 0.05 }));
+    // A county's homes are styled as their cells are drawn (cull), not all 100,000 at each filter.
+    if (!culled) (state.homeLayers || []).forEach(styleHome);
     state.detailFiltered = true;
     cull();
   }
@@ -835,15 +898,15 @@
     ['school', 'bus', 'run'].forEach(name => {
       document.getElementById('filter-' + name).onchange = () => {
         state.filter[name] = value('filter-' + name);
+        selectRun(state.filter.run || null, false);
         applyFilter();
-        selectRun(state.filter.run || null);
       };
     });
     document.getElementById('filter-clear').onclick = () => {
       ['school', 'bus', 'run'].forEach(name => { document.getElementById('filter-' + name).value = ''; });
       state.filter = { school: '', bus: '', run: '' };
+      selectRun(null, false);
       applyFilter();
-      selectRun(null);
     };
     const form = document.getElementById('search-form');
     form.addEventListener('submit', event => {
@@ -916,6 +979,7 @@
       if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16 });
       return;
     }
+    if (hit.kind === 'stop') showStop(hit.layer, true);
     const group = hit.kind === 'stop' ? layers.stops : hit.kind === 'school' ? layers.schools
       : (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
     if (!group.hasLayer(hit.layer)) group.addLayer(hit.layer);
@@ -935,7 +999,7 @@
             state.loaded[n] = true;
             layers[n].addData(await Xiaoche.api('/api/regions/' + regionId + lazyLayers[n]));
           }
-          layerWanted(n) ? layers[n].addTo(map) : map.removeLayer(layers[n]);
+          layerWanted(n) ? drawnLayer(n).addTo(map) : map.removeLayer(drawnLayer(n));
         }
       };
     });
@@ -1057,7 +1121,14 @@
     } else {
       map.setView([37.5, 121.4], 10);
     }
-    layers.roads.addData(await Xiaoche.api('/api/regions/' + regionId + '/roads.geojson'));
+    const roads = await Xiaoche.api('/api/regions/' + regionId + '/roads.geojson');
+    // Minor roads first: the tiles draw in item order, so each style becomes one stroke per tile.
+    roads.features.sort((a, b) => (b.properties.road_class === 'residential') - (a.properties.road_class === 'residential'));
+    layers.roads.setLines(roads.features.map(f => {
+      const style = f.properties.road_class === 'residential' ? ROAD_STYLES.minor : ROAD_STYLES.major;
+      return { lines: f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates],
+        style: () => style, shown: () => true };
+    }));
     showImportWarnings(region);
     if ((region.importWarnings || []).some(w => w.profile === 'school_bus')) {
       layers.droppedBusRoads.addData(await Xiaoche.api('/api/regions/' + regionId + '/dropped-bus-roads.geojson'));

@@ -115,10 +115,17 @@
     });
   }
 
-  /** A bar per run: the share of its bus's seats its students take. */
+  // Above this many runs (xiaoche.map.list-rows) a bar per run is a chart metres long: runs are counted per band of seat use.
+  const LIST_ROWS = Number((document.getElementById('map-page') || panel).dataset.listRows || 200);
+
+  /** A bar per run: the share of its bus's seats its students take; for a county, runs per tenth of seats used. */
   function showSeats() {
     const box = document.getElementById('plan-seat-chart');
     box.innerHTML = '';
+    if (summary.runs.length > LIST_ROWS) {
+      showSeatBands(box);
+      return;
+    }
     const row = 18, left = 110, W = 360, right = 70;
     const chart = node('svg', { viewBox: '0 0 ' + W + ' ' + (row * summary.runs.length + 24), width: W,
       height: row * summary.runs.length + 24, id: 'seat-chart', role: 'img', 'aria-label': t('planSummary.seats') }, null, SVG_NS);
@@ -136,6 +143,38 @@
       chart.appendChild(node('text', { x: W - right + 4, y: y + 13 }, r.students + '/' + r.seats, SVG_NS));
     });
     chart.appendChild(node('text', { x: left, y: row * summary.runs.length + 18 }, t('planSummary.seatAxis'), SVG_NS));
+    box.appendChild(chart);
+  }
+
+  /** Runs per band of seat use (0–10 % … 90–100 %, over 100 % after an edit), morning and afternoon side by side. */
+  function showSeatBands(box) {
+    const bins = 11, counts = { AM: new Array(bins).fill(0), PM: new Array(bins).fill(0) };
+    summary.runs.forEach(r => {
+      const share = r.seats > 0 ? r.students / r.seats : 0;
+      // A full bus (share 1) belongs to 90–100 %; only more students than seats is "over".
+      const bin = share > 1 ? 10 : Math.min(9, Math.floor(share * 10));
+      counts[r.direction === 'AM' ? 'AM' : 'PM'][bin]++;
+    });
+    const W = 360, H = 180, left = 30, bottom = 34, width = (W - left - 10) / bins;
+    const top = Math.max(1, ...counts.AM, ...counts.PM);
+    const chart = node('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, id: 'seat-chart', role: 'img',
+      'aria-label': t('planSummary.seatBands', summary.runs.length) }, null, SVG_NS);
+    chart.appendChild(node('text', { x: left, y: 12 }, t('planSummary.seatBands', summary.runs.length), SVG_NS));
+    for (let b = 0; b < bins; b++) {
+      const label = b < 10 ? t('planSummary.seatBin', b * 10, (b + 1) * 10) : t('planSummary.seatOver');
+      ['AM', 'PM'].forEach((direction, k) => {
+        const n = counts[direction][b], height = (H - bottom - 20) * n / top;
+        const bar = node('rect', { x: left + b * width + 1 + k * (width - 2) / 2, y: H - bottom - height,
+          width: Math.max(1, (width - 2) / 2), height, 'class': 'seat-band' + (direction === 'AM' ? '' : ' pm'),
+          'data-bin': b, 'data-direction': direction, 'data-count': n }, null, SVG_NS);
+        bar.appendChild(node('title', {}, label + ' · ' + t('planSummary.' + (direction === 'AM' ? 'am' : 'pm')) + ' · '
+          + t('planSummary.seatBandRuns', n), SVG_NS));
+        chart.appendChild(bar);
+      });
+      if (b % 2 === 0 || b === 10) chart.appendChild(node('text', { x: left + b * width, y: H - bottom + 12 }, b < 10 ? String(b * 10) : '>100', SVG_NS));
+    }
+    chart.appendChild(node('text', { x: 2, y: 28 }, String(top), SVG_NS));
+    chart.appendChild(node('text', { x: left, y: H - 6 }, t('planSummary.seatAxis') + ' (%)', SVG_NS));
     box.appendChild(chart);
   }
 

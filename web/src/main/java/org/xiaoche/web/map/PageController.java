@@ -36,6 +36,7 @@ public class PageController {
         model.addAttribute("tileUrl", properties.map().tileUrl());
         model.addAttribute("tileAttribution", properties.map().tileAttribution());
         model.addAttribute("detailPoints", properties.map().detailPoints());
+        model.addAttribute("listRows", properties.map().listRows());
         return "map";
     }
 }

@@ -24,7 +24,7 @@ public record XiaocheProperties(Path dataDir, String instanceName, boolean demo,
         instanceName = instanceName == null || instanceName.isBlank() ? "xiaoche" : instanceName;
         jobs = jobs == null ? new Jobs(2, 5) : jobs;
         planning = planning == null ? new Planning(null, null) : planning;
-        map = map == null ? new MapView("", "", null) : map;
+        map = map == null ? new MapView("", "", null, null) : map;
     }
 
     /**
@@ -33,14 +33,20 @@ public record XiaocheProperties(Path dataDir, String instanceName, boolean demo,
      * {@code https://tiles.example/{z}/{x}/{y}.png}) to show tiles beneath the layers.
      * {@code xiaoche.map.detail-points} (default 20,000): from this many homes and riders together, the
      * map draws them (and route arrows) only when zoomed in to village scale.
+     * {@code xiaoche.map.list-rows} (default 200): lists longer than this (runs, seat use per run) keep only
+     * the rows near the view in the page, or are summarised.
      */
-    public record MapView(String tileUrl, String tileAttribution, Integer detailPoints) {
+    public record MapView(String tileUrl, String tileAttribution, Integer detailPoints, Integer listRows) {
         public MapView {
             tileUrl = tileUrl == null ? "" : tileUrl.strip();
             tileAttribution = tileAttribution == null ? "" : tileAttribution;
             detailPoints = detailPoints == null ? 20_000 : detailPoints;
+            listRows = listRows == null ? 200 : listRows;
             if (detailPoints < 0) {
                 throw new IllegalArgumentException("xiaoche.map.detail-points must not be negative, got " + detailPoints);
+            }
+            if (listRows < 1) {
+                throw new IllegalArgumentException("xiaoche.map.list-rows must be at least 1, got " + listRows);
             }
         }
     }

@@ -69,7 +69,8 @@ class DetailZoomBrowserTest extends BrowserTestBase {
         page.await(10).until(d -> !onMap("riders"));
         assertFalse(onMap("students"), "homes are off the map at county scale");
         assertFalse(onMap("arrows"), "so are the route arrows");
-        assertTrue(onMap("routes") && onMap("stops") && onMap("schools"), "routes, stops and schools stay");
+        assertTrue(Boolean.TRUE.equals(page.js("return window.xiaocheMap.map.hasLayer(window.xiaocheMap.routeTiles)"))
+                && onMap("stops") && onMap("schools"), "routes, stops and schools stay");
         WebElement hint = page.browser.findElement(By.id("detail-hint"));
         assertTrue(hint.isDisplayed());
         assertTrue(hint.getText().contains("放大"), hint.getText());

@@ -22,7 +22,7 @@ class PageControllerTest {
 
         ExtendedModelMap withTiles = new ExtendedModelMap();
         new PageController(new XiaocheProperties(Path.of("data"), null, false, null, null,
-                new XiaocheProperties.MapView("https://tiles.example/{z}/{x}/{y}.png", "© county GIS", null)), PageTextsTest.texts())
+                new XiaocheProperties.MapView("https://tiles.example/{z}/{x}/{y}.png", "© county GIS", null, null)), PageTextsTest.texts())
                 .map(7, withTiles, Locale.ENGLISH);
         assertEquals("https://tiles.example/{z}/{x}/{y}.png", withTiles.get("tileUrl"));
         assertEquals("© county GIS", withTiles.get("tileAttribution"));
