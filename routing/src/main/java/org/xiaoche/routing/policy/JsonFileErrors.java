@@ -65,7 +65,7 @@ public final class JsonFileErrors {
             }
             return kind(m.getTargetType());
         }
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException) {
             return new SettingException("", SettingProblem.JSON_ENDS_EARLY, "the file ends too early (a missing } or ]?)");
         }
         if (e instanceof JsonMappingException) {
