@@ -2,6 +2,7 @@
 // reorder a run, move a stop to another run, give a student another stop, change a bell. Each edit is
 // POSTed to /api/plans/{id}/edits, which stores a new version; the page then shows that version, whose
 // verdict, broken rules and changes this panel lists (GET /api/plans/{id}/versions). Undo shows the parent.
+// A refusal is shown from its problem's code in the page's language, never as the server's English message.
 (function () {
   'use strict';
 
@@ -45,7 +46,7 @@
       message(null);
       await viewer().showPlanVersion(created.planId);
     } catch (e) {
-      message(t('planedit.refused', e.message));
+      message(t('planedit.refused', Xiaoche.errorText(e)));
       panel.dataset.busy = 'false';
     }
   }
@@ -180,16 +181,16 @@
 
   toggle.onclick = () => {
     editing = !editing;
-    show(planId).catch(e => message(t('planedit.refused', e.message)));
+    show(planId).catch(e => message(t('planedit.refused', Xiaoche.errorText(e))));
   };
-  runSelect.onchange = () => showRun(runSelect.value).catch(e => message(t('planedit.refused', e.message)));
+  runSelect.onchange = () => showRun(runSelect.value).catch(e => message(t('planedit.refused', Xiaoche.errorText(e))));
   document.getElementById('plan-edit-undo').onclick = async () => {
     try {
       const parent = await Xiaoche.api('/api/plans/' + planId + '/undo', { method: 'POST' });
       panel.dataset.busy = 'true';
       await viewer().showPlanVersion(parent.planId);
     } catch (e) {
-      message(t('planedit.refused', e.message));
+      message(t('planedit.refused', Xiaoche.errorText(e)));
     }
   };
   document.getElementById('plan-edit-student-form').onsubmit = event => {
@@ -203,5 +204,5 @@
     send({ type: 'set-bell', schoolId: data.get('schoolId'), bell: data.get('bell') });
   };
 
-  document.addEventListener('xiaoche:plan-shown', e => show(e.detail.planId).catch(err => message(t('planedit.refused', err.message))));
+  document.addEventListener('xiaoche:plan-shown', e => show(e.detail.planId).catch(err => message(t('planedit.refused', Xiaoche.errorText(err)))));
 })();

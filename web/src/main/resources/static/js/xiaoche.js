@@ -123,7 +123,7 @@
     const ul = document.createElement('ul');
     ul.className = 'problems';
     const head = document.createElement('li');
-    head.textContent = error.message;
+    head.textContent = errorHead(error);
     ul.appendChild(head);
     ((error.body && error.body.problems) || []).forEach(p => {
       const li = document.createElement('li');
@@ -133,13 +133,45 @@
     return ul;
   }
 
-  /** One problem of a refused input in the page's language: from its code when the bundle has it, else its reason. */
-  function problemText(p) {
+  /** What went wrong as a whole: the bundle's words for the error's code (js.error.*) when it has them, else the message. */
+  function errorHead(error) {
+    const code = error.body && error.body.code;
+    return code ? tOr('error.' + code, error.message) : error.message;
+  }
+
+  /** A refusal on one line in the page's language: its problems' reasons from their codes, else its head. */
+  function errorText(error) {
+    const problems = (error.body && error.body.problems) || [];
+    return problems.length > 0 ? problems.map(problemReason).join('；') : errorHead(error);
+  }
+
+  /** A problem's reason from its code when the bundle has it, else its reason (English). */
+  function problemReason(p) {
     const key = 'problem.' + p.code;
-    const reason = p.code && key in messages ? t(key, ...(p.args || [])) : p.reason;
+    return p.code && key in messages ? t(key, ...(p.args || [])) : p.reason;
+  }
+
+  /** One problem of a refused input in the page's language, with its file, line and field. */
+  function problemText(p) {
     // A file's line has columns; a form or settings file without lines has named fields.
-    const field = !p.field ? '' : p.line ? t('problem.field', p.field) : t('problem.setting', p.field);
-    return t('problem.where', p.file, p.line ? t('problem.line', p.line) : '', field, reason);
+    const field = !p.field ? '' : p.line ? t('problem.field', p.field) : t('problem.setting', settingName(p.field));
+    return t('problem.where', tOr('problem.file.' + p.file, p.file), p.line ? t('problem.line', p.line) : '', field, problemReason(p));
+  }
+
+  /**
+   * A setting's name as the settings form shows it: the policy's labels (js.policy.*), a bus type's or depot's
+   * column by its place in the list (busTypes[0].seats), a per-grade entry (gradeWalkThreshold_m[3]); else the path.
+   */
+  function settingName(path) {
+    if (('policy.' + path) in messages) return t('policy.' + path);
+    const item = path.match(/^(busTypes|depots)\[(\d+)\]\.(\w+)$/);
+    if (item) {
+      const column = tOr('problem.settingName.' + item[3], tOr('settings.' + item[3], item[3]));
+      return t('problem.' + item[1] + 'Item', Number(item[2]) + 1, column);
+    }
+    const entry = path.match(/^(\w+)\[(\w+)\]$/);
+    if (entry && ('policy.' + entry[1]) in messages) return t('problem.settingEntry', t('policy.' + entry[1]), entry[2]);
+    return tOr('problem.settingName.' + path, path);
   }
 
   // The page's texts, from its JSON data blocks (the CSP allows no inline script): the bundle's "js." keys
@@ -160,5 +192,5 @@
     return key in messages ? messages[key] : fallback;
   }
 
-  window.Xiaoche = { api, followJob, problemList, t, tOr, showError, showMessage, confirmAction, when };
+  window.Xiaoche = { api, followJob, problemList, errorText, t, tOr, showError, showMessage, confirmAction, when };
 })();

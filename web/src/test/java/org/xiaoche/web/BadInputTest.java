@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,11 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Bad input through the API: an unreadable OSM upload fails its import job within seconds with one message
  * and leaves no staging folder; an over-long student id is a 422 naming the line; a fleet with a depot in
- * the sea is refused before any job starts.
+ * the sea is refused before any job starts; refused settings carry their problems coded (setting, code, values).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -106,6 +108,10 @@ class BadInputTest {
                 .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 400);
         assertTrue(refused.get("message").asText().startsWith("sea-fleet.json: depot D-sea (123.50000, 36.00000) is outside the region"),
                 refused.toString());
+        // The same refusal coded for the page: the planner's file, the depot and the distance, no coordinates to translate.
+        JsonNode sea = refused.at("/problems/0");
+        assertEquals(List.of("sea-fleet.json", "depot-outside-region", "[\"D-sea\",\"3000\"]"),
+                List.of(sea.get("file").asText(), sea.get("code").asText(), sea.get("args").toString()), refused.toString());
 
         // a fleet file that does not read: named as the planner named it, never by our stored copy
         JsonNode broken = call(multipart("/api/plans").file(new MockMultipartFile("fleet", "broken-fleet.json",
@@ -114,5 +120,25 @@ class BadInputTest {
         assertEquals("invalid-file", broken.get("code").asText(), broken.toString());
         assertTrue(broken.get("message").asText().startsWith("broken-fleet.json: "), broken.toString());
         assertFalse(broken.get("message").asText().matches("(?s).*(fleet-[0-9]|uploads|/tmp/|xiaoche-web-test).*"), broken.toString());
+        assertEquals("broken-fleet.json", broken.at("/problems/0/file").asText(), broken.toString());
+        assertEquals("json-ends-early", broken.at("/problems/0/code").asText(), broken.toString());
+
+        // A policy value out of bounds names the setting; so does an eligibility threshold the policy would refuse.
+        JsonNode cap = call(multipart("/api/plans").file(new MockMultipartFile("policy", "policy.json", "application/json",
+                "{\"routes\": {\"rideCap_s\": 20000}}".getBytes(StandardCharsets.UTF_8)))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 400);
+        assertEquals(List.of("routes.rideCap_s", "above-max", "[\"10800\",\"20000\"]"), List.of(cap.at("/problems/0/field").asText(),
+                cap.at("/problems/0/code").asText(), cap.at("/problems/0/args").toString()), cap.toString());
+        for (String threshold : List.of("0", "1e6")) {
+            JsonNode walk = call(post("/api/eligibility-runs").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"datasetId\": " + datasetId + ", \"walkThreshold_m\": " + threshold + "}")
+                    .with(PLANNER).with(csrf().asHeader()), 400);
+            assertEquals("invalid-settings", walk.get("code").asText(), walk.toString());
+            assertEquals("walkThreshold_m", walk.at("/problems/0/field").asText(), walk.toString());
+            assertEquals(threshold.equals("0") ? "not-positive" : "above-max", walk.at("/problems/0/code").asText(), walk.toString());
+        }
+        JsonNode empty = call(multipart("/api/plans").file(new MockMultipartFile("policy", "policy.json", "application/json", new byte[0]))
+                .param("datasetId", Long.toString(datasetId)).with(PLANNER).with(csrf().asHeader()), 400);
+        assertEquals("empty-file", empty.at("/problems/0/code").asText(), empty.toString());
     }
 }

@@ -1,5 +1,8 @@
 package org.xiaoche.routing.fleet;
 
+import org.xiaoche.routing.policy.SettingException;
+import org.xiaoche.routing.policy.SettingProblem;
+
 /**
  * A kind of school bus. Seats never above the approved number (条例 Art. 34); 56 is the GB 24407
  * maximum for primary pupils.
@@ -13,21 +16,26 @@ public record BusType(String id, int seats, double costPerDay, double costPerKm,
 
     public BusType {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("bus type needs an id");
+            throw new SettingException("id", SettingProblem.VALUE_EMPTY, "bus type needs an id");
         }
         if (seats <= 0 || seats > 80) {
-            throw new IllegalArgumentException("bus type " + id + ": seats must be 1..80, got " + seats);
+            throw new SettingException("seats", SettingProblem.OUT_OF_RANGE, "bus type " + id + ": seats must be 1..80, got " + seats,
+                    seats, 1, 80);
         }
         if (id.codePointCount(0, id.length()) > MAX_ID_CHARS) {
-            throw new IllegalArgumentException("bus type id is " + id.codePointCount(0, id.length())
-                    + " characters long; at most " + MAX_ID_CHARS + " allowed");
+            int length = id.codePointCount(0, id.length());
+            throw new SettingException("id", SettingProblem.ID_TOO_LONG, "bus type id is " + length
+                    + " characters long; at most " + MAX_ID_CHARS + " allowed", length, MAX_ID_CHARS);
         }
-        if (!(costPerDay >= 0) || !Double.isFinite(costPerDay) || !(costPerKm >= 0) || !Double.isFinite(costPerKm)) {
-            throw new IllegalArgumentException("bus type " + id + ": costs must be finite numbers, zero or more, got costPerDay "
-                    + costPerDay + ", costPerKm " + costPerKm);
+        boolean dayCostBad = !(costPerDay >= 0) || !Double.isFinite(costPerDay);
+        if (dayCostBad || !(costPerKm >= 0) || !Double.isFinite(costPerKm)) {
+            throw new SettingException(dayCostBad ? "costPerDay" : "costPerKm", SettingProblem.NOT_NON_NEGATIVE, "bus type " + id
+                    + ": costs must be finite numbers, zero or more, got costPerDay " + costPerDay + ", costPerKm " + costPerKm,
+                    dayCostBad ? costPerDay : costPerKm);
         }
         if (available < 0) {
-            throw new IllegalArgumentException("bus type " + id + ": available must not be negative, got " + available);
+            throw new SettingException("available", SettingProblem.NOT_NON_NEGATIVE, "bus type " + id
+                    + ": available must not be negative, got " + available, available);
         }
     }
 }

@@ -3,6 +3,9 @@ package org.xiaoche.routing.fleet;
 import com.graphhopper.storage.index.Snap;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.policy.SettingProblem;
+import org.xiaoche.routing.policy.SettingsFileException;
+import org.xiaoche.routing.roster.io.ImportProblem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +26,41 @@ public final class DepotCheck {
 
     /**
      * @param source the fleet file's name, for the message
-     * @throws IllegalArgumentException naming {@code source}, each bad depot's id and the reason
+     * @throws SettingsFileException naming {@code source}, each bad depot's id and the reason, with a problem per depot
      */
     public static void check(String source, Fleet fleet, RoadNetwork network, PlanningPolicy policy) {
         if (fleet.depots().isEmpty()) {
             return;
         }
         var area = network.area(policy.maxOutsideArea_m());
-        List<String> problems = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
         for (Depot depot : fleet.depots()) {
             String at = String.format(Locale.ROOT, "depot %s (%.5f, %.5f)", depot.id(), depot.location().lon(), depot.location().lat());
             if (!area.contains(depot.location())) {
-                problems.add(at + " is outside the region: farther than " + Math.round(policy.maxOutsideArea_m())
-                        + " m from the mapped ways (check lon/lat order and the coordinate system)");
+                long outside_m = Math.round(policy.maxOutsideArea_m());
+                problems.add(problem(source, SettingProblem.DEPOT_OUTSIDE_REGION, at + " is outside the region: farther than " + outside_m
+                        + " m from the mapped ways (check lon/lat order and the coordinate system)", depot.id(), outside_m));
                 continue;
             }
             Snap snap = network.snapForBus(depot.location());
-            if (!snap.isValid() || snap.getQueryDistance() > MAX_DEPOT_SNAP_M) {
-                problems.add(at + " is farther than " + Math.round(MAX_DEPOT_SNAP_M) + " m from any road a bus may use"
-                        + (snap.isValid() ? String.format(Locale.ROOT, " (nearest %.0f m)", snap.getQueryDistance()) : ""));
+            long max_m = Math.round(MAX_DEPOT_SNAP_M);
+            String far = at + " is farther than " + max_m + " m from any road a bus may use";
+            if (!snap.isValid()) {
+                problems.add(problem(source, SettingProblem.DEPOT_NO_BUS_ROAD, far, depot.id(), max_m));
+            } else if (snap.getQueryDistance() > MAX_DEPOT_SNAP_M) {
+                String nearest_m = String.format(Locale.ROOT, "%.0f", snap.getQueryDistance());
+                problems.add(problem(source, SettingProblem.DEPOT_FAR_FROM_BUS_ROAD, far + " (nearest " + nearest_m + " m)",
+                        depot.id(), max_m, nearest_m));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
+            throw new SettingsFileException(source + ": " + String.join("; ", problems.stream().map(ImportProblem::reason).toList()),
+                    problems, null);
         }
+    }
+
+    /** A depot's problem, naming the depot by its id among the values rather than by a field. */
+    private static ImportProblem problem(String source, SettingProblem kind, String reason, Object... args) {
+        return new ImportProblem(source, 0, "", reason, kind.code(), java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 }

@@ -3,6 +3,9 @@ package org.xiaoche.routing.fleet;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import org.xiaoche.routing.policy.JsonFileErrors;
+import org.xiaoche.routing.policy.SettingException;
+import org.xiaoche.routing.policy.SettingProblem;
+import org.xiaoche.routing.policy.SettingsFileException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.xiaoche.routing.geo.LonLat;
@@ -25,7 +28,7 @@ public record Fleet(List<BusType> busTypes, List<Depot> depots) {
         busTypes = busTypes.stream().sorted(Comparator.comparingInt(BusType::seats)).toList();
         depots = List.copyOf(depots);
         if (busTypes.isEmpty()) {
-            throw new IllegalArgumentException("a fleet needs at least one bus type");
+            throw new SettingException("busTypes", SettingProblem.NO_BUS_TYPES, "a fleet needs at least one bus type");
         }
     }
 
@@ -70,20 +73,44 @@ public record Fleet(List<BusType> busTypes, List<Depot> depots) {
         try {
             FleetFile parsed = mapper.readValue(Files.readAllBytes(file), FleetFile.class);
             List<BusType> types = new ArrayList<>();
-            for (BusTypeRow t : parsed.busTypes == null ? List.<BusTypeRow>of() : parsed.busTypes) {
-                types.add(new BusType(t.id, t.seats, t.costPerDay, t.costPerKm, t.available));
+            List<BusTypeRow> typeRows = parsed.busTypes == null ? List.of() : parsed.busTypes;
+            for (int i = 0; i < typeRows.size(); i++) {
+                BusTypeRow t = typeRows.get(i);
+                try {
+                    types.add(new BusType(t.id, t.seats, t.costPerDay, t.costPerKm, t.available));
+                } catch (SettingException e) {
+                    throw e.within("busTypes[" + i + "].");
+                }
             }
             List<Depot> depots = new ArrayList<>();
-            for (DepotRow d : parsed.depots == null ? List.<DepotRow>of() : parsed.depots) {
-                depots.add(new Depot(d.id, new LonLat(d.lon, d.lat)));
+            List<DepotRow> depotRows = parsed.depots == null ? List.of() : parsed.depots;
+            for (int i = 0; i < depotRows.size(); i++) {
+                DepotRow d = depotRows.get(i);
+                try {
+                    depots.add(new Depot(d.id, location(d)));
+                } catch (SettingException e) {
+                    throw e.within("depots[" + i + "].");
+                }
             }
             return new Fleet(types, depots);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(JsonFileErrors.describe(file.getFileName().toString(), "fleet", e), e);
+            throw JsonFileErrors.refusal(file.getFileName().toString(), "fleet", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": the fleet file cannot be read", e);
+            throw SettingsFileException.of(file.getFileName().toString(),
+                    new SettingException("", SettingProblem.UNREADABLE_FILE, "the fleet file cannot be read"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+            throw SettingsFileException.of(file.getFileName().toString(), e);
+        }
+    }
+
+    /** The depot's place; a longitude or latitude out of range is refused naming which one. */
+    private static LonLat location(DepotRow d) {
+        try {
+            return new LonLat(d.lon, d.lat);
+        } catch (IllegalArgumentException e) {
+            boolean lon = !(Math.abs(d.lon) <= 180);
+            throw new SettingException(lon ? "lon" : "lat", lon ? SettingProblem.LON_OUT_OF_RANGE : SettingProblem.LAT_OUT_OF_RANGE,
+                    "depot " + d.id + ": " + e.getMessage());
         }
     }
 

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import org.xiaoche.routing.roster.io.ImportProblem;
+
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The planner's words for why a JSON settings file (policy, fleet) did not read: file, line, field and
@@ -22,67 +23,89 @@ public final class JsonFileErrors {
     private JsonFileErrors() {
     }
 
-    /** {@code "<file>: line L, field 'a.b': reason"} for a file of kind {@code what} (e.g. "fleet"). */
-    public static String describe(String fileName, String what, JsonProcessingException e) {
+    /**
+     * The refusal of file {@code fileName} of kind {@code what} (e.g. "fleet"): the message
+     * {@code "<file>: line L, field 'a.b': reason"}, and the problem with its field and code. A problem
+     * that names a field gives no line: the field is what a planner (or a form) can find.
+     */
+    public static SettingsFileException refusal(String fileName, String what, JsonProcessingException e) {
         StringBuilder where = new StringBuilder(fileName);
         JsonLocation at = e.getLocation();
-        if (at != null && at.getLineNr() > 0) {
-            where.append(": line ").append(at.getLineNr());
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
+        if (line > 0) {
+            where.append(": line ").append(line);
         }
         String field = e instanceof JsonMappingException m ? path(m) : "";
         if (!field.isEmpty()) {
             where.append(", field '").append(field).append('\'');
         }
-        return where + ": " + reason(what, e);
+        SettingException reason = reason(what, e);
+        String message = where + ": " + reason.getMessage();
+        // Our own check may name the setting inside the object Jackson was building (termCalendar.lastDay).
+        String problemField = !reason.field().isEmpty() && reason.field().startsWith(field) ? reason.field() : field;
+        ImportProblem problem = new ImportProblem(fileName, problemField.isEmpty() ? line : 0, problemField, reason.getMessage(),
+                reason.problem().code(), reason.args());
+        return new SettingsFileException(message, List.of(problem), e);
     }
 
-    private static String reason(String what, JsonProcessingException e) {
+    private static SettingException reason(String what, JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             Collection<Object> known = u.getKnownPropertyIds();
-            return "unknown " + what + " field '" + u.getPropertyName() + "'"
-                    + (known == null || known.isEmpty() ? "" : " (known fields: " + String.join(", ", known.stream().map(String::valueOf).sorted().toList()) + ")");
+            String knownList = known == null || known.isEmpty() ? "" : String.join(", ", known.stream().map(String::valueOf).sorted().toList());
+            return new SettingException("", SettingProblem.UNKNOWN_FIELD, "unknown " + what + " field '" + u.getPropertyName() + "'"
+                    + (knownList.isEmpty() ? "" : " (known fields: " + knownList + ")"), u.getPropertyName(), knownList);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException our) {
             // Our own checks (seats, costs, ids): their message is written for planners.
-            return our.getMessage();
+            return coded(our);
         }
         if (e instanceof MismatchedInputException m) {
             if (m.getTargetType() == null) {
-                return "the file is empty or holds no JSON object";
+                return new SettingException("", SettingProblem.NOT_A_JSON_OBJECT, "the file is empty or holds no JSON object");
             }
-            return "wrong kind of value: expected " + kind(m.getTargetType());
+            return kind(m.getTargetType());
         }
-        if (e instanceof JsonEOFException) {
-            return "the file ends too early (a missing } or ]?)";
+        if (e instanceof JsonEOFException || e.getCause() instanceof JsonEOFException) {
+            return new SettingException("", SettingProblem.JSON_ENDS_EARLY, "the file ends too early (a missing } or ]?)");
         }
         if (e instanceof JsonMappingException) {
             Throwable cause = e.getCause();
-            return cause instanceof IllegalArgumentException our ? our.getMessage() : "a value that does not fit its field";
+            return cause instanceof IllegalArgumentException our ? coded(our)
+                    : new SettingException("", SettingProblem.VALUE_DOES_NOT_FIT, "a value that does not fit its field");
         }
         // A syntax error: Jackson's text names the character but is written for programmers; say what is usual.
-        return "not valid JSON (a trailing comma, a missing quote or comma, or text after the end?)";
+        JsonLocation at = e.getLocation();
+        return new SettingException("", SettingProblem.INVALID_JSON,
+                "not valid JSON (a trailing comma, a missing quote or comma, or text after the end?)",
+                at == null ? "?" : Integer.toString(at.getLineNr()), at == null ? "?" : Integer.toString(at.getColumnNr()));
     }
 
-    private static String kind(Class<?> type) {
+    private static SettingException coded(IllegalArgumentException e) {
+        return e instanceof SettingException s ? s
+                : new SettingException("", SettingProblem.INVALID_SETTING, String.valueOf(e.getMessage()));
+    }
+
+    private static SettingException kind(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
+            return expected(SettingProblem.EXPECTED_WHOLE_NUMBER, "a whole number");
         }
         if (type == double.class || type == Double.class || type == float.class || Number.class.isAssignableFrom(type)) {
-            return "a number";
+            return expected(SettingProblem.EXPECTED_NUMBER, "a number");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+            return expected(SettingProblem.EXPECTED_TRUE_FALSE, "true or false");
         }
         if (type == String.class || type.isEnum() || type.getName().startsWith("java.time.")) {
-            return "a text in quotes";
+            return expected(SettingProblem.EXPECTED_TEXT, "a text in quotes");
         }
         if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list [ … ]";
+            return expected(SettingProblem.EXPECTED_LIST, "a list [ … ]");
         }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object { … }";
-        }
-        return "an object { … }";
+        return expected(SettingProblem.EXPECTED_OBJECT, "an object { … }");
+    }
+
+    private static SettingException expected(SettingProblem problem, String kind) {
+        return new SettingException("", problem, "wrong kind of value: expected " + kind);
     }
 
     private static String path(JsonMappingException e) {

@@ -104,7 +104,8 @@ public record PlanningPolicy(
         routes = routes == null ? RouteRules.defaults() : routes;
         schoolDaysPerYear = schoolDaysPerYear == null ? Integer.valueOf(DEFAULT_SCHOOL_DAYS_PER_YEAR) : schoolDaysPerYear;
         if (schoolDaysPerYear < 1 || schoolDaysPerYear > 366) {
-            throw new IllegalArgumentException("schoolDaysPerYear must be a whole number of days 1..366, got " + schoolDaysPerYear);
+            throw new SettingException("schoolDaysPerYear", SettingProblem.OUT_OF_RANGE,
+                    "schoolDaysPerYear must be a whole number of days 1..366, got " + schoolDaysPerYear, schoolDaysPerYear, 1, 366);
         }
         termCalendar = termCalendar == null ? TermCalendar.DEFAULT : termCalendar;
         gradeWalkThreshold_m = gradeWalkThreshold_m == null ? Map.of() : Map.copyOf(new TreeMap<>(gradeWalkThreshold_m));
@@ -117,22 +118,25 @@ public record PlanningPolicy(
         requireAtMost("maxWalkToStop_m", maxWalkToStop_m, MAX_SNAP_M);
         requireAtMost("maxWalkToBusRoad_m", maxWalkToBusRoad_m, MAX_WALK_TO_BUS_ROAD_M);
         if (maxOutsideArea_m < maxHomeSnap_m) {
-            throw new IllegalArgumentException("maxOutsideArea_m (" + maxOutsideArea_m + ") must be at least maxHomeSnap_m (" + maxHomeSnap_m + ")");
+            throw new SettingException("maxOutsideArea_m", SettingProblem.OUTSIDE_AREA_BELOW_HOME_SNAP, "maxOutsideArea_m ("
+                    + maxOutsideArea_m + ") must be at least maxHomeSnap_m (" + maxHomeSnap_m + ")", maxOutsideArea_m, maxHomeSnap_m);
         }
         requireNonNegative("maxWalkToStop_m", maxWalkToStop_m);
         requireNonNegative("maxWalkToStopGrades1to3_m", maxWalkToStopGrades1to3_m);
         if (maxWalkToStopGrades1to3_m > maxWalkToStop_m) {
-            throw new IllegalArgumentException("maxWalkToStopGrades1to3_m (" + maxWalkToStopGrades1to3_m
-                    + ") must not exceed maxWalkToStop_m (" + maxWalkToStop_m + ")");
+            throw new SettingException("maxWalkToStopGrades1to3_m", SettingProblem.YOUNG_WALK_ABOVE_WALK, "maxWalkToStopGrades1to3_m ("
+                    + maxWalkToStopGrades1to3_m + ") must not exceed maxWalkToStop_m (" + maxWalkToStop_m + ")",
+                    maxWalkToStopGrades1to3_m, maxWalkToStop_m);
         }
         requireNonNegative("maxWalkToBusRoad_m", maxWalkToBusRoad_m);
         if (maxWalkToBusRoad_m < maxWalkToStop_m) {
-            throw new IllegalArgumentException("maxWalkToBusRoad_m (" + maxWalkToBusRoad_m
-                    + ") must be at least maxWalkToStop_m (" + maxWalkToStop_m + ")");
+            throw new SettingException("maxWalkToBusRoad_m", SettingProblem.BUS_ROAD_WALK_BELOW_WALK, "maxWalkToBusRoad_m ("
+                    + maxWalkToBusRoad_m + ") must be at least maxWalkToStop_m (" + maxWalkToStop_m + ")", maxWalkToBusRoad_m, maxWalkToStop_m);
         }
         gradeWalkThreshold_m.forEach((grade, threshold_m) -> {
             if (grade < 0 || grade > HIGHEST_GRADE) {
-                throw new IllegalArgumentException("gradeWalkThreshold_m: grade " + grade + " is out of range 0..12");
+                throw new SettingException("gradeWalkThreshold_m", SettingProblem.OUT_OF_RANGE,
+                        "gradeWalkThreshold_m: grade " + grade + " is out of range 0..12", grade, 0, HIGHEST_GRADE);
             }
             requirePositive("gradeWalkThreshold_m[" + grade + "]", threshold_m == null ? Double.NaN : threshold_m);
             requireAtMost("gradeWalkThreshold_m[" + grade + "]", threshold_m, MAX_WALK_THRESHOLD_M);
@@ -255,16 +259,18 @@ public record PlanningPolicy(
             // Updating the defaults would take a list or a bare value without complaint, changing nothing.
             com.fasterxml.jackson.databind.JsonNode root = mapper.readTree(content);
             if (root == null || !root.isObject()) {
-                throw new IllegalArgumentException("the policy file must be one JSON object { … }"
-                        + (root == null || root.isMissingNode() ? " (it is empty)" : ""));
+                boolean empty = root == null || root.isMissingNode();
+                throw new SettingException("", empty ? SettingProblem.EMPTY_FILE : SettingProblem.NOT_A_JSON_OBJECT,
+                        "the policy file must be one JSON object { … }" + (empty ? " (it is empty)" : ""));
             }
             return mapper.readerForUpdating(new Builder(defaults)).<Builder>readValue(content).build();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(JsonFileErrors.describe(file.getFileName().toString(), "policy", e), e);
+            throw JsonFileErrors.refusal(file.getFileName().toString(), "policy", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": the policy file cannot be read", e);
+            throw SettingsFileException.of(file.getFileName().toString(),
+                    new SettingException("", SettingProblem.UNREADABLE_FILE, "the policy file cannot be read"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+            throw SettingsFileException.of(file.getFileName().toString(), e);
         }
     }
 
@@ -311,12 +317,14 @@ public record PlanningPolicy(
 
     private static List<Integer> youngGrades(List<Integer> grades) {
         if (grades == null) {
-            throw new IllegalArgumentException("youngGrades must be a list of grades 0..12 (0 = kindergarten), e.g. [0, 1, 2, 3]");
+            throw new SettingException("youngGrades", SettingProblem.VALUE_EMPTY,
+                    "youngGrades must be a list of grades 0..12 (0 = kindergarten), e.g. [0, 1, 2, 3]");
         }
         TreeSet<Integer> sorted = new TreeSet<>();
         for (Integer grade : grades) {
             if (grade == null || grade < 0 || grade > HIGHEST_GRADE) {
-                throw new IllegalArgumentException("youngGrades: grade " + grade + " is out of range 0..12 (0 = kindergarten)");
+                throw new SettingException("youngGrades", SettingProblem.OUT_OF_RANGE,
+                        "youngGrades: grade " + grade + " is out of range 0..12 (0 = kindergarten)", grade, 0, HIGHEST_GRADE);
             }
             sorted.add(grade);
         }
@@ -325,21 +333,21 @@ public record PlanningPolicy(
 
     private static List<String> stopRoadClasses(List<String> classes) {
         if (classes == null || classes.isEmpty()) {
-            throw new IllegalArgumentException("stopRoadClasses must list at least one OSM highway value a bus may stop on, e.g. "
-                    + DEFAULT_STOP_ROAD_CLASSES);
+            throw new SettingException("stopRoadClasses", SettingProblem.NO_STOP_ROAD_CLASSES,
+                    "stopRoadClasses must list at least one OSM highway value a bus may stop on, e.g. " + DEFAULT_STOP_ROAD_CLASSES);
         }
         TreeSet<String> sorted = new TreeSet<>();
         for (String value : classes) {
             String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
             String base = v.endsWith(LINK_SUFFIX) ? v.substring(0, v.length() - LINK_SUFFIX.length()) : v;
             if (!knownRoadClasses().contains(base) || base.equals("other")) {
-                throw new IllegalArgumentException("stopRoadClasses: '" + value + "' is not an OSM highway value of a road;"
-                        + " one of " + knownRoadClasses().stream().filter(c -> !c.equals("other")).toList()
-                        + ", optionally with " + LINK_SUFFIX);
+                throw new SettingException("stopRoadClasses", SettingProblem.UNKNOWN_ROAD_CLASS, "stopRoadClasses: '" + value
+                        + "' is not an OSM highway value of a road; one of " + knownRoadClasses().stream().filter(c -> !c.equals("other")).toList()
+                        + ", optionally with " + LINK_SUFFIX, value);
             }
             if (base.equals("motorway")) {
-                throw new IllegalArgumentException("stopRoadClasses: '" + value + "' is not allowed: no stopping to"
-                        + " pick up on an expressway (道路交通安全法实施条例 第八十二条)");
+                throw new SettingException("stopRoadClasses", SettingProblem.NO_STOP_ON_MOTORWAY, "stopRoadClasses: '" + value
+                        + "' is not allowed: no stopping to pick up on an expressway (道路交通安全法实施条例 第八十二条)", value);
             }
             sorted.add(v);
         }
@@ -348,14 +356,16 @@ public record PlanningPolicy(
 
     private static List<String> noStopRoadEnvironments(List<String> environments) {
         if (environments == null) {
-            throw new IllegalArgumentException("noStopRoadEnvironments must be a list, e.g. " + DEFAULT_NO_STOP_ROAD_ENVIRONMENTS);
+            throw new SettingException("noStopRoadEnvironments", SettingProblem.VALUE_EMPTY,
+                    "noStopRoadEnvironments must be a list, e.g. " + DEFAULT_NO_STOP_ROAD_ENVIRONMENTS);
         }
         List<String> known = Arrays.stream(RoadEnvironment.values()).map(e -> e.toString().toLowerCase(Locale.ROOT)).toList();
         TreeSet<String> sorted = new TreeSet<>();
         for (String value : environments) {
             String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
             if (!known.contains(v)) {
-                throw new IllegalArgumentException("noStopRoadEnvironments: '" + value + "' is not one of " + known);
+                throw new SettingException("noStopRoadEnvironments", SettingProblem.UNKNOWN_ROAD_ENVIRONMENT,
+                        "noStopRoadEnvironments: '" + value + "' is not one of " + known, value);
             }
             sorted.add(v);
         }
@@ -368,19 +378,22 @@ public record PlanningPolicy(
 
     private static void requireNonNegative(String name, double value_m) {
         if (!(value_m >= 0) || !Double.isFinite(value_m)) {
-            throw new IllegalArgumentException(name + " must be zero or a positive number of metres, got " + value_m);
+            throw new SettingException(name, SettingProblem.NOT_NON_NEGATIVE, name + " must be zero or a positive number of metres, got "
+                    + value_m, value_m);
         }
     }
 
     private static void requireAtMost(String name, double value_m, double max_m) {
         if (value_m > max_m) {
-            throw new IllegalArgumentException(name + " must be at most " + (long) max_m + " metres, got " + value_m);
+            throw new SettingException(name, SettingProblem.ABOVE_MAX, name + " must be at most " + (long) max_m + " metres, got " + value_m,
+                    max_m, value_m);
         }
     }
 
     private static void requirePositive(String name, double value_m) {
         if (!(value_m > 0) || !Double.isFinite(value_m)) {
-            throw new IllegalArgumentException(name + " must be a positive number of metres, got " + value_m);
+            throw new SettingException(name, SettingProblem.NOT_POSITIVE, name + " must be a positive number of metres, got " + value_m,
+                    value_m);
         }
     }
 }

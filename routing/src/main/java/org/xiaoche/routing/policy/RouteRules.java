@@ -46,7 +46,8 @@ public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double
         atMost("arrivalEarliestBeforeBell_s", arrivalEarliestBeforeBell_s, MAX_CAP_S);
         atMost("solverSeconds", solverSeconds, MAX_SOLVER_SECONDS);
         if (arrivalEarliestBeforeBell_s < arrivalLatestBeforeBell_s) {
-            throw new IllegalArgumentException("arrivalEarliestBeforeBell_s must be at least arrivalLatestBeforeBell_s");
+            throw new SettingException("routes.arrivalEarliestBeforeBell_s", SettingProblem.ARRIVAL_WINDOW_ORDER,
+                    "arrivalEarliestBeforeBell_s must be at least arrivalLatestBeforeBell_s", arrivalEarliestBeforeBell_s, arrivalLatestBeforeBell_s);
         }
     }
 
@@ -89,23 +90,26 @@ public record RouteRules(double rideCap_s, double journeyCapGrades1to3_s, double
 
     private static void positive(String name, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException("routes." + name + " must be a positive number, got " + value);
+            throw new SettingException("routes." + name, SettingProblem.NOT_POSITIVE, "routes." + name + " must be a positive number, got "
+                    + value, value);
         }
     }
 
     private static void atMost(String name, double value, double max) {
         if (value > max) {
-            throw new IllegalArgumentException("routes." + name + " must be at most " + fmt(max) + ", got " + fmt(value));
+            throw new SettingException("routes." + name, SettingProblem.ABOVE_MAX, "routes." + name + " must be at most " + fmt(max)
+                    + ", got " + fmt(value), max, value);
         }
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return SettingException.number(v);
     }
 
     private static void nonNegative(String name, double value) {
         if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException("routes." + name + " must be zero or positive, got " + value);
+            throw new SettingException("routes." + name, SettingProblem.NOT_NON_NEGATIVE, "routes." + name + " must be zero or positive, got "
+                    + value, value);
         }
     }
 }

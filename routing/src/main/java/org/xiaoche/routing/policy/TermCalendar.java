@@ -34,31 +34,34 @@ public record TermCalendar(String firstDay, String lastDay, List<String> holiday
         LocalDate first = date("termCalendar.firstDay", firstDay);
         LocalDate last = date("termCalendar.lastDay", lastDay);
         if (last.isBefore(first)) {
-            throw new IllegalArgumentException("termCalendar.lastDay " + lastDay + " is before firstDay " + firstDay);
+            throw new SettingException("termCalendar.lastDay", SettingProblem.TERM_ENDS_BEFORE_START,
+                    "termCalendar.lastDay " + lastDay + " is before firstDay " + firstDay, lastDay, firstDay);
         }
         if (first.plusDays(MAX_TERM_DAYS).isBefore(last)) {
-            throw new IllegalArgumentException("termCalendar: a term is at most " + MAX_TERM_DAYS + " days, got "
-                    + firstDay + " to " + lastDay);
+            throw new SettingException("termCalendar.lastDay", SettingProblem.TERM_TOO_LONG, "termCalendar: a term is at most "
+                    + MAX_TERM_DAYS + " days, got " + firstDay + " to " + lastDay, MAX_TERM_DAYS, firstDay, lastDay);
         }
         TreeSet<String> days = new TreeSet<>();
         for (String holiday : holidays == null ? List.<String>of() : holidays) {
             LocalDate day = date("termCalendar.holidays", holiday);
             if (day.isBefore(first) || day.isAfter(last)) {
-                throw new IllegalArgumentException("termCalendar.holidays: " + holiday + " is outside the term "
-                        + firstDay + " to " + lastDay);
+                throw new SettingException("termCalendar.holidays", SettingProblem.HOLIDAY_OUTSIDE_TERM, "termCalendar.holidays: "
+                        + holiday + " is outside the term " + firstDay + " to " + lastDay, holiday, firstDay, lastDay);
             }
             days.add(day.toString());
         }
         holidays = List.copyOf(days);
         if (weekdays == null || weekdays.isEmpty()) {
-            throw new IllegalArgumentException("termCalendar.weekdays must list at least one weekday, e.g. [\"MONDAY\"]");
+            throw new SettingException("termCalendar.weekdays", SettingProblem.NO_WEEKDAYS,
+                    "termCalendar.weekdays must list at least one weekday, e.g. [\"MONDAY\"]");
         }
         TreeSet<DayOfWeek> sorted = new TreeSet<>();
         for (String name : weekdays) {
             try {
                 sorted.add(DayOfWeek.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("termCalendar.weekdays: '" + name + "' is not a weekday (MONDAY … SUNDAY)");
+                throw new SettingException("termCalendar.weekdays", SettingProblem.NOT_A_WEEKDAY,
+                        "termCalendar.weekdays: '" + name + "' is not a weekday (MONDAY … SUNDAY)", name);
             }
         }
         weekdays = sorted.stream().map(DayOfWeek::name).toList();
@@ -96,7 +99,7 @@ public record TermCalendar(String firstDay, String lastDay, List<String> holiday
         try {
             return LocalDate.parse(value == null ? "" : value.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": '" + value + "' is not a date (YYYY-MM-DD)");
+            throw new SettingException(field, SettingProblem.NOT_A_DATE, field + ": '" + value + "' is not a date (YYYY-MM-DD)", value);
         }
     }
 }

@@ -2,10 +2,13 @@ package org.xiaoche.routing.fleet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xiaoche.routing.policy.SettingsFileException;
+import org.xiaoche.routing.roster.io.ImportProblem;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,5 +42,29 @@ class FleetFileTest {
         assertTrue(refused("{\"busTypes\":[{\"id\":\"" + "b".repeat(65) + "\",\"seats\":35}]}").contains("at most 64 allowed"));
         assertTrue(refused("{\"busTypes\":[{\"id\":\"b\",\"seats\":35}],\"depots\":[{\"id\":\"D\",\"lon\":200,\"lat\":37}]}")
                 .contains("not a WGS-84 coordinate"));
+    }
+
+    private ImportProblem problem(String json) throws IOException {
+        Path file = Files.writeString(dir.resolve("fleet.json"), json);
+        SettingsFileException e = assertThrows(SettingsFileException.class, () -> Fleet.read(file));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
+    /** Each refusal names the bus type's or depot's field by its place in the list, with a code and the values. */
+    @Test
+    void refusalsNameTheFieldWithACodeAndItsValues() throws IOException {
+        ImportProblem seats = problem("{\"busTypes\":[{\"id\":\"a\",\"seats\":19},{\"id\":\"b\",\"seats\":1000}]}");
+        assertEquals(List.of("fleet.json", "busTypes[1].seats", "out-of-range", "bus type b: seats must be 1..80, got 1000"),
+                List.of(seats.file(), seats.field(), seats.code(), seats.reason()));
+        assertEquals(List.of("1000", "1", "80"), seats.args());
+        ImportProblem cost = problem(type("\"seats\":35,\"costPerKm\":-1"));
+        assertEquals(List.of("busTypes[0].costPerKm", "not-non-negative", "-1"), List.of(cost.field(), cost.code(), cost.args().get(0)));
+        ImportProblem lon = problem("{\"busTypes\":[{\"id\":\"b\",\"seats\":35}],\"depots\":[{\"id\":\"D\",\"lon\":200,\"lat\":37}]}");
+        assertEquals(List.of("depots[0].lon", "lon-out-of-range"), List.of(lon.field(), lon.code()));
+        ImportProblem kind = problem(type("\"seats\":\"19座\""));
+        assertEquals(List.of("busTypes[0].seats", "expected-whole-number"), List.of(kind.field(), kind.code()));
+        assertEquals(List.of("busTypes", "no-bus-types"), List.of(problem("{\"busTypes\":[]}").field(), problem("{\"busTypes\":[]}").code()));
+        assertEquals("unknown-field", problem(type("\"seats\":19,\"colour\":\"yellow\"")).code());
     }
 }

@@ -220,4 +220,46 @@ class PlanningPolicyTest {
         Files.writeString(file, "{ \"routes\": { \"solverSeconds\": 3600, \"rideCap_s\": 10800 } }");
         assertEquals(3600, PlanningPolicy.read(file).routes().solverSeconds());
     }
+
+    private org.xiaoche.routing.roster.io.ImportProblem problem(String json) throws IOException {
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, json);
+        SettingsFileException e = assertThrows(SettingsFileException.class, () -> PlanningPolicy.read(file));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
+    /** Each refusal says again, with the setting, a code and the values, what its English message says. */
+    @Test
+    void refusalsNameTheSettingWithACodeAndItsValues() throws IOException {
+        var cap = problem("{ \"routes\": { \"rideCap_s\": 10801 } }");
+        assertEquals(List.of("policy.json", "routes.rideCap_s", "above-max", "routes.rideCap_s must be at most 10800, got 10801"),
+                List.of(cap.file(), cap.field(), cap.code(), cap.reason()));
+        assertEquals(List.of("10800", "10801"), cap.args());
+        assertEquals(0, cap.line(), "a setting is found by its name");
+        var zero = problem("{ \"walkThreshold_m\": 0 }");
+        assertEquals(List.of("walkThreshold_m", "not-positive", "0"), List.of(zero.field(), zero.code(), zero.args().get(0)));
+        var order = problem("{ \"maxWalkToStop_m\": 300, \"maxWalkToStopGrades1to3_m\": 400 }");
+        assertEquals(List.of("maxWalkToStopGrades1to3_m", "young-walk-above-walk", "400", "300"),
+                List.of(order.field(), order.code(), order.args().get(0), order.args().get(1)));
+        var motorway = problem("{ \"stopRoadClasses\": [\"primary\", \"motorway\"] }");
+        assertEquals(List.of("stopRoadClasses", "no-stop-on-motorway", "motorway"),
+                List.of(motorway.field(), motorway.code(), motorway.args().get(0)));
+        assertEquals("stopRoadClasses", problem("{ \"stopRoadClasses\": [] }").field());
+        var unknown = problem("{\n  \"walkThreshold\": 2000\n}");
+        assertEquals(List.of("walkThreshold", "unknown-field", "walkThreshold"), List.of(unknown.field(), unknown.code(), unknown.args().get(0)));
+        assertTrue(unknown.args().get(1).contains("walkThreshold_m"), unknown.args().toString());
+        var text = problem("{\n  \"walkThreshold_m\": \"2公里\"\n}");
+        assertEquals(List.of("walkThreshold_m", "expected-number"), List.of(text.field(), text.code()));
+        var comma = problem("{\n  \"walkThreshold_m\": 2000,\n}");
+        assertEquals("invalid-json", comma.code());
+        assertEquals(3, comma.line(), "a syntax error has a line and no field");
+        assertEquals("3", comma.args().get(0));
+        assertEquals("empty-file", problem("").code());
+        assertEquals("not-a-json-object", problem("[2000]").code());
+        var term = problem("{ \"termCalendar\": { \"firstDay\": \"2026-09-01\", \"lastDay\": \"2026-08-01\","
+                + " \"holidays\": [], \"weekdays\": [\"MONDAY\"] } }");
+        assertEquals(List.of("termCalendar.lastDay", "term-ends-before-start", "2026-08-01", "2026-09-01"),
+                List.of(term.field(), term.code(), term.args().get(0), term.args().get(1)));
+    }
 }

@@ -11,7 +11,6 @@ import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.roster.NetworkArea;
 import org.xiaoche.routing.roster.School;
-import org.xiaoche.routing.roster.io.ImportProblem;
 import org.xiaoche.routing.roster.io.ImportRejectedException;
 import org.xiaoche.routing.roster.io.RosterReader;
 import org.xiaoche.web.job.JobRefusedException;
@@ -177,10 +176,6 @@ public class DatasetService {
     }
 
     private static List<ApiError.Problem> problems(ImportRejectedException e) {
-        return e.problems().stream().map(DatasetService::problem).toList();
-    }
-
-    private static ApiError.Problem problem(ImportProblem p) {
-        return new ApiError.Problem(p.file(), p.line(), p.field(), p.reason(), p.code(), p.args());
+        return e.problems().stream().map(p -> ApiError.Problem.of(p, p.file())).toList();
     }
 }

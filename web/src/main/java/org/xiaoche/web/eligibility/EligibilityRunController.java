@@ -20,9 +20,12 @@ import org.xiaoche.routing.eligibility.SchoolEligibilitySummary;
 import org.xiaoche.routing.export.EligibilityLayers;
 import org.xiaoche.routing.export.GeoJsonWriter;
 import org.xiaoche.routing.geo.LonLat;
+import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.policy.SettingException;
 import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobView;
+import org.xiaoche.web.system.ApiError;
 import org.xiaoche.web.system.ApiException;
 import org.xiaoche.web.system.SpatialSql;
 
@@ -78,12 +81,24 @@ public class EligibilityRunController {
         Map<String, String> params = new HashMap<>();
         params.put("datasetId", Long.toString(request.datasetId()));
         if (request.walkThreshold_m() != null) {
-            if (!(request.walkThreshold_m() > 0)) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "walkThreshold_m must be a positive number of metres");
-            }
+            requireThreshold(request.walkThreshold_m());
             params.put("walkThreshold_m", Double.toString(request.walkThreshold_m()));
         }
         return JobView.of(jobs.submit(EligibilityStep.KIND, params, auth.getName()));
+    }
+
+    /**
+     * The threshold holds as the policy checks it (positive, at most {@link PlanningPolicy#MAX_WALK_THRESHOLD_M}),
+     * else 400 before any job, its problem coded for the page.
+     */
+    private static void requireThreshold(double walkThreshold_m) {
+        PlanningPolicy defaults = PlanningPolicy.defaults();
+        try {
+            new PlanningPolicy(walkThreshold_m, defaults.gradeWalkThreshold_m(), defaults.maxHomeSnap_m(), defaults.maxOutsideArea_m());
+        } catch (SettingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-settings", e.getMessage(), List.of(
+                    new ApiError.Problem("request", 0, e.field(), e.getMessage(), e.problem().code(), e.args())));
+        }
     }
 
     @GetMapping

@@ -31,11 +31,14 @@ import org.xiaoche.web.dataset.Dataset;
 import org.xiaoche.web.region.RegionNetworks;
 import org.xiaoche.web.region.RegionRepository;
 import org.xiaoche.routing.policy.PlanningPolicy;
+import org.xiaoche.routing.policy.SettingProblem;
+import org.xiaoche.routing.policy.SettingsFileException;
 import org.xiaoche.routing.timetable.ClockTime;
 import org.xiaoche.web.dataset.DatasetService;
 import org.xiaoche.web.job.JobService;
 import org.xiaoche.web.job.JobUploads;
 import org.xiaoche.web.job.JobView;
+import org.xiaoche.web.system.ApiError;
 import org.xiaoche.web.system.ApiException;
 import org.xiaoche.web.system.UploadLimits;
 import org.xiaoche.web.system.XiaocheProperties;
@@ -230,8 +233,10 @@ public class PlanController {
     /** A file that was sent but holds nothing is a mistake, not a request for the defaults. */
     private static void refuseEmpty(MultipartFile part) {
         if (part != null && part.isEmpty()) {
-            throw ApiException.coded(HttpStatus.BAD_REQUEST, "invalid-file", uploadName(part, part.getName() + ".json")
-                    + ": the file is empty; leave it out to use the defaults");
+            String name = uploadName(part, part.getName() + ".json");
+            String reason = "the file is empty; leave it out to use the defaults";
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-file", name + ": " + reason,
+                    List.of(new ApiError.Problem(name, 0, "", reason, SettingProblem.EMPTY_FILE.code(), List.of())));
         }
     }
 
@@ -243,15 +248,19 @@ public class PlanController {
 
     /**
      * Reads or checks a stored upload; the refusal of {@code reader} (our words, naming the file and
-     * reason) is a 400 that names the planner's file, not our stored copy.
+     * reason) is a 400 that names the planner's file, not our stored copy, with its problems coded
+     * (setting, code, values) for a page to say in its language.
      */
     private <T> T readUpload(MultipartFile part, String savedFile, Function<Path, T> reader) {
         Path path = properties.dataDir().resolve(savedFile);
         try {
             return reader.apply(path);
         } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage()).replace(path.getFileName().toString(), uploadName(part, savedFile));
-            throw ApiException.coded(HttpStatus.BAD_REQUEST, "invalid-file", message);
+            String name = uploadName(part, savedFile);
+            String message = String.valueOf(e.getMessage()).replace(path.getFileName().toString(), name);
+            List<ApiError.Problem> problems = SettingsFileException.of(path.getFileName().toString(), e).problems().stream()
+                    .map(p -> ApiError.Problem.of(p, name)).toList();
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-file", message, problems);
         }
     }
 

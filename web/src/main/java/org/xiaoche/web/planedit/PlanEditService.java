@@ -25,6 +25,7 @@ import org.xiaoche.web.plan.PlanStep;
 import org.xiaoche.web.region.Region;
 import org.xiaoche.web.region.RegionNetworks;
 import org.xiaoche.web.region.RegionRepository;
+import org.xiaoche.web.system.ApiError;
 import org.xiaoche.web.system.ApiException;
 
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import java.util.TreeMap;
 public class PlanEditService {
 
     private static final TypeReference<List<PlanChange>> CHANGES = new TypeReference<>() { };
+    /** The "file" of a refused edit's problem: the request's list of edits. */
+    static final String EDITS = "edits";
 
     private final PlanRepository plans;
     private final PlanVersionRepository versions;
@@ -68,7 +71,7 @@ public class PlanEditService {
      *
      * @return the new plan's id
      * @throws ApiException 404 for an unknown plan, 409 for a plan stored without its value, 422 naming an edit
-     *                      that makes no sense
+     *                      that makes no sense, with its problem coded ({@code edit-…}, see {@link PlanEditException.Reason})
      */
     public long edit(long planId, List<PlanEdit> edits, String user) {
         Plan row = plans.findById(planId).orElseThrow(() -> ApiException.notFound("plan", planId));
@@ -85,7 +88,9 @@ public class PlanEditService {
             try {
                 edited = new PlanEditor(inUse.network(), id -> Optional.ofNullable(homes.get(id))).apply(value, edits);
             } catch (PlanEditException e) {
-                throw ApiException.coded(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-edit", e.getMessage());
+                // The refused edit's place in the list is the problem's line, as a row's is in an upload.
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-edit", e.getMessage(), List.of(
+                        new ApiError.Problem(EDITS, e.editNumber(), "", e.why(), e.reason().code(), e.args())));
             }
             lines = lines(planId, value, edited.plan(), inUse);
         }

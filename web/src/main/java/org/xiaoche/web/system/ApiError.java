@@ -1,5 +1,7 @@
 package org.xiaoche.web.system;
 
+import org.xiaoche.routing.roster.io.ImportProblem;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +24,11 @@ public record ApiError(int status, String error, String code, String message, Li
 
         public Problem(String file, long line, String field, String reason) {
             this(file, line, field, reason, null, List.of());
+        }
+
+        /** An engine's problem of an input file (roster, policy, fleet), named {@code file} as the caller gave it. */
+        public static Problem of(ImportProblem p, String file) {
+            return new Problem(file, p.line(), p.field(), p.reason(), p.code(), p.args());
         }
     }
 

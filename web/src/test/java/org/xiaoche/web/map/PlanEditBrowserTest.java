@@ -24,12 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once, in Chinese; putting the order back clears it; undo brings the broken version back; dragging a stop moves it
  * along the road into a new version; a later bell and a student's new stop are versions with their changes listed.
  * (The plan: {@link EditablePlan}.) With two-seat buses ({@link EditablePlan#twoRuns}), a stop moved onto the other
- * run overfills it: the seats rule shows broken, and undo clears it.
+ * run overfills it: the seats rule shows broken, and undo clears it. Edits the editor refuses are told in Chinese.
  */
 @DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
 class PlanEditBrowserTest extends BrowserTestBase {
 
     private static final String PASSWORD = "plan-edit-pw";
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+    /** Two Latin words in a row: a sentence, not an id. */
+    private static final java.util.regex.Pattern ENGLISH_WORDS = java.util.regex.Pattern.compile("[A-Za-z]{2,}\\s+[A-Za-z]{2,}");
 
     @Autowired
     PlanStep planning;
@@ -153,6 +156,37 @@ class PlanEditBrowserTest extends BrowserTestBase {
         assertTrue(page.text("#plan-edit-changes").startsWith("学生 E3 改在"), page.text("#plan-edit-changes"));
         chooseRunWith(1);
         assertEquals(fixture.nearStopId(), runStops().get(0).getAttribute("data-stop-id"), "the far stop left the run");
+    }
+
+    /**
+     * Edits the editor refuses are told in Chinese from their codes, never as the server's English sentence: a
+     * student id that rides no bus, and a student moved to the stop they already board at. No version is made.
+     */
+    @Test
+    void aRefusedEditIsToldInChinese() {
+        String planned = startEditingThePlannedPlan();
+        assertEquals("这项调整未能保存：学生 E99 不乘坐此方案的校车", refusalOf("E99", fixture.nearStopId()));
+        assertEquals("这项调整未能保存：学生 E3 已经在站点 " + fixture.farStopId() + " 上车", refusalOf("E3", fixture.farStopId()));
+        assertEquals(planned, shown(), "a refused edit makes no version");
+        assertEquals("true", verdict());
+    }
+
+    /** Sends "student {@code studentId} to stop {@code stopId}" and returns the panel's message once it says why not. */
+    private String refusalOf(String studentId, String stopId) {
+        WebElement student = page.browser.findElement(By.cssSelector("#plan-edit-student-form input[name=studentId]"));
+        student.clear();
+        student.sendKeys(studentId);
+        page.js("document.getElementById('plan-edit-student-stop').value = '" + stopId + "';"
+                + " const m = document.getElementById('plan-edit-message'); m.hidden = true; m.textContent = '';");
+        page.browser.findElement(By.cssSelector("#plan-edit-student-form button[type=submit]")).click();
+        page.await(15).until(d -> {
+            WebElement out = d.findElement(By.id("plan-edit-message"));
+            return out.isDisplayed() && !out.getText().equals("正在调整……") && "false".equals(panel().getAttribute("data-busy"));
+        });
+        String text = page.text("#plan-edit-message");
+        assertTrue(HAN.matcher(text).find(), text);
+        assertFalse(ENGLISH_WORDS.matcher(text).find(), "no English sentence: " + text);
+        return text;
     }
 
     private void chooseRunWith(int stops) {

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The fleet and policy form: defaults with their sources, a field that does not hold is refused in the
- * page, and a plan made with edited bus types, a depot placed on the map and a shorter ride cap stores
- * and lists exactly those inputs, with its cost per day and per year.
+ * page, one that only the service refuses is told in Chinese, and a plan made with edited bus types, a depot
+ * placed on the map and a shorter ride cap stores and lists exactly those inputs, with its cost per day and per year.
  */
 @DisabledIfEnvironmentVariable(named = HeadlessChromium.SKIP_VARIABLE, matches = "1")
 class PlanSettingsBrowserTest extends BrowserTestBase {
@@ -67,6 +67,20 @@ class PlanSettingsBrowserTest extends BrowserTestBase {
         assertEquals(0, plans.list(regionId, null).size(), "no plan from a refused form");
         seats.clear();
         seats.sendKeys("19");
+        // A walk threshold of 0 passes the form's check (not negative) but not the policy's (positive): the service's
+        // refusal is told in Chinese, naming the setting by its label, from the problem's code.
+        WebElement threshold = page.browser.findElement(By.cssSelector("#policy-form tr[data-path='walkThreshold_m'] input"));
+        threshold.clear();
+        threshold.sendKeys("0");
+        page.js("document.getElementById('page-message').hidden = true;");
+        page.browser.findElement(By.id("plan-run")).click();
+        page.await(15).until(d -> d.findElement(By.id("page-message")).isDisplayed()
+                && !d.findElements(By.cssSelector("#page-message .problems li")).isEmpty());
+        assertEquals("车队或规划政策设置未被接受，请改正以下问题：\n规划政策，项“步行上学阈值（米）”：须为正数，现为 0",
+                page.text("#page-message"));
+        assertEquals(0, plans.list(regionId, null).size(), "no plan from a refused policy");
+        threshold.clear();
+        threshold.sendKeys("2000");
         WebElement available = page.browser.findElement(By.cssSelector("#fleet-types tbody tr [name=available]"));
         available.clear();
         available.sendKeys("3");

@@ -166,6 +166,11 @@ abstract class PlanEditApiContract {
         JsonNode error = json.readTree(unknown.getContentAsString());
         assertEquals("invalid-edit", error.get("code").asText());
         assertTrue(error.get("message").asText().startsWith("edit 1 (move student E1 to stop nope)"), error.toString());
+        // The same refusal coded for the page: the edit's place as the line, the reason's code and its values.
+        JsonNode problem = error.at("/problems/0");
+        assertEquals(List.of("edits", "1", "edit-unknown-stop", "[\"nope\"]", "the plan has no stop nope"),
+                List.of(problem.get("file").asText(), problem.get("line").asText(), problem.get("code").asText(),
+                        problem.get("args").toString(), problem.get("reason").asText()), error.toString());
         for (String bad : List.of("{}", "[]", "[{\"type\":\"set-bell\",\"schoolId\":\"S1\",\"bell\":\"soon\"}]", "not json")) {
             assertEquals(400, mvc.perform(post("/api/plans/" + fixture.planId() + "/edits").with(PLANNER).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON).content(bad)).andReturn().getResponse().getStatus(), bad);

@@ -23,6 +23,7 @@ import org.xiaoche.routing.plan.PlanSchool;
 import org.xiaoche.routing.plan.PlanScoring;
 import org.xiaoche.routing.plan.PlanStop;
 import org.xiaoche.routing.plan.SchoolRuns;
+import org.xiaoche.routing.plan.edit.PlanEditException.Reason;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.policy.RouteRules;
 import org.xiaoche.routing.stops.StoppableRoads;
@@ -187,7 +188,7 @@ public final class PlanEditor {
     private void moveStop(Session s, int number, PlanEdit.MoveStop e) {
         PlanStop stop = s.stops.get(e.stopId());
         if (stop == null) {
-            throw new PlanEditException(number, e, "the plan has no stop " + e.stopId());
+            throw new PlanEditException(number, e, Reason.UNKNOWN_STOP, "the plan has no stop " + e.stopId(), e.stopId());
         }
         if (s.roads == null) {
             s.roads = StoppableRoads.of(network, s.plan.policy());
@@ -195,8 +196,8 @@ public final class PlanEditor {
         StoppableRoads roads = s.roads;
         Optional<WalkPoint> roadside = network.findWalkPoint(e.to(), roads::isStoppable);
         if (roadside.isEmpty() || roadside.get().access_m() > MAX_STOP_SNAP_M) {
-            throw new PlanEditException(number, e, "no road where a bus may stop within " + (int) MAX_STOP_SNAP_M
-                    + " m of the new place");
+            throw new PlanEditException(number, e, Reason.NO_STOP_ROAD_NEAR, "no road where a bus may stop within "
+                    + (int) MAX_STOP_SNAP_M + " m of the new place", (int) MAX_STOP_SNAP_M);
         }
         LonLat to = roadside.get().snapped();
         double moved_m = stop.location().distance_m(to);
@@ -214,13 +215,15 @@ public final class PlanEditor {
     private void moveStudent(Session s, int number, PlanEdit.MoveStudent e) {
         Rider rider = s.riders.get(e.studentId());
         if (rider == null) {
-            throw new PlanEditException(number, e, "student " + e.studentId() + " rides no bus in this plan");
+            throw new PlanEditException(number, e, Reason.STUDENT_NOT_RIDING, "student " + e.studentId() + " rides no bus in this plan",
+                    e.studentId());
         }
         if (!s.stops.containsKey(e.toStopId())) {
-            throw new PlanEditException(number, e, "the plan has no stop " + e.toStopId());
+            throw new PlanEditException(number, e, Reason.UNKNOWN_STOP, "the plan has no stop " + e.toStopId(), e.toStopId());
         }
         if (rider.stopId.equals(e.toStopId())) {
-            throw new PlanEditException(number, e, "the student already boards at this stop");
+            throw new PlanEditException(number, e, Reason.STUDENT_ALREADY_THERE, "the student already boards at this stop",
+                    e.studentId(), e.toStopId());
         }
         String schoolId = rider.journey.schoolId();
         Map<RunDirection, WorkingRun> target = new TreeMap<>();
@@ -230,8 +233,8 @@ public final class PlanEditor {
                     .findFirst().ifPresent(r -> target.put(direction, r));
         }
         if (target.size() < RunDirection.values().length) {
-            throw new PlanEditException(number, e, "no run of the student's school " + schoolId + " calls at stop "
-                    + e.toStopId() + " both morning and afternoon");
+            throw new PlanEditException(number, e, Reason.NO_RUN_AT_STOP, "no run of the student's school " + schoolId
+                    + " calls at stop " + e.toStopId() + " both morning and afternoon", schoolId, e.toStopId());
         }
         String fromStop = rider.stopId;
         List<WorkingRun> left = new ArrayList<>();
@@ -255,23 +258,27 @@ public final class PlanEditor {
         WorkingRun from = s.runs.get(e.fromRunId());
         WorkingRun to = s.runs.get(e.toRunId());
         if (from == null || to == null) {
-            throw new PlanEditException(number, e, "the plan has no run " + (from == null ? e.fromRunId() : e.toRunId()));
+            String missing = from == null ? e.fromRunId() : e.toRunId();
+            throw new PlanEditException(number, e, Reason.UNKNOWN_RUN, "the plan has no run " + missing, missing);
         }
         if (from == to) {
-            throw new PlanEditException(number, e, "the stop is already on this run; reorder the run instead");
+            throw new PlanEditException(number, e, Reason.SAME_RUN, "the stop is already on this run; reorder the run instead");
         }
         if (!from.stops.contains(e.stopId())) {
-            throw new PlanEditException(number, e, "run " + from.runId + " does not call at stop " + e.stopId());
+            throw new PlanEditException(number, e, Reason.RUN_MISSES_STOP, "run " + from.runId + " does not call at stop " + e.stopId(),
+                    from.runId, e.stopId());
         }
         if (to.stops.contains(e.stopId())) {
-            throw new PlanEditException(number, e, "run " + to.runId + " already calls at stop " + e.stopId());
+            throw new PlanEditException(number, e, Reason.RUN_HAS_STOP, "run " + to.runId + " already calls at stop " + e.stopId(),
+                    to.runId, e.stopId());
         }
         if (!from.schoolId.equals(to.schoolId) || from.direction != to.direction) {
-            throw new PlanEditException(number, e, "runs " + from.runId + " and " + to.runId
-                    + " do not serve the same school in the same half of the day");
+            throw new PlanEditException(number, e, Reason.RUNS_DIFFER, "runs " + from.runId + " and " + to.runId
+                    + " do not serve the same school in the same half of the day", from.runId, to.runId);
         }
         if (e.position() < 0 || e.position() > to.stops.size()) {
-            throw new PlanEditException(number, e, "position " + e.position() + " is outside 0.." + to.stops.size());
+            throw new PlanEditException(number, e, Reason.POSITION_OUT_OF_RANGE, "position " + e.position() + " is outside 0.."
+                    + to.stops.size(), e.position(), to.stops.size());
         }
         for (Rider rider : s.riders.values()) {
             if (rider.stopId.equals(e.stopId()) && from.runId.equals(rider.runId(from.direction))) {
@@ -292,11 +299,12 @@ public final class PlanEditor {
     private void reorderRun(Session s, int number, PlanEdit.ReorderRun e) {
         WorkingRun run = s.runs.get(e.runId());
         if (run == null) {
-            throw new PlanEditException(number, e, "the plan has no run " + e.runId());
+            throw new PlanEditException(number, e, Reason.UNKNOWN_RUN, "the plan has no run " + e.runId(), e.runId());
         }
         if (!new TreeSet<>(e.stopIds()).equals(new TreeSet<>(run.stops)) || e.stopIds().size() != run.stops.size()) {
-            throw new PlanEditException(number, e, "the new order must list each of the run's stops once: "
-                    + String.join(", ", run.stops));
+            String stops = String.join(", ", run.stops);
+            throw new PlanEditException(number, e, Reason.ORDER_NOT_THE_RUNS_STOPS, "the new order must list each of the run's stops once: "
+                    + stops, run.runId, stops);
         }
         run.stops.clear();
         run.stops.addAll(e.stopIds());
@@ -308,10 +316,10 @@ public final class PlanEditor {
     private void setBell(Session s, int number, PlanEdit.SetBell e) {
         Integer old_s = s.bells.get(e.schoolId());
         if (old_s == null) {
-            throw new PlanEditException(number, e, "the plan has no school " + e.schoolId());
+            throw new PlanEditException(number, e, Reason.UNKNOWN_SCHOOL, "the plan has no school " + e.schoolId(), e.schoolId());
         }
         if (e.bell_s() < 0 || e.bell_s() >= 24 * 3600) {
-            throw new PlanEditException(number, e, "a bell time is a time of day");
+            throw new PlanEditException(number, e, Reason.BELL_NOT_A_TIME, "a bell time is a time of day");
         }
         int delta_s = e.bell_s() - old_s;
         s.bells.put(e.schoolId(), e.bell_s());
@@ -329,11 +337,13 @@ public final class PlanEditor {
      * onto a road cut off from the rest): the times would be infinite and the plan could not be stored.
      */
     private static void requireDrivable(BusRun run, List<PlanEdit> edits) {
-        for (TimedStop stop : run.stops()) {
-            if (!Double.isFinite(stop.arrival_s()) || !Double.isFinite(stop.departure_s()) || !Double.isFinite(stop.legIn_s())) {
-                throw new PlanEditException(edits.size(), edits.get(edits.size() - 1), "run " + run.runId()
-                        + " would have no road for a bus to " + stop.placeId() + " in this order");
-            }
+        // The place no road leads into, not an earlier one whose times a morning's backward timing made infinite too.
+        TimedStop stop = run.stops().stream().filter(t -> !Double.isFinite(t.legIn_s())).findFirst()
+                .or(() -> run.stops().stream().filter(t -> !Double.isFinite(t.arrival_s()) || !Double.isFinite(t.departure_s())).findFirst())
+                .orElse(null);
+        if (stop != null) {
+            throw new PlanEditException(edits.size(), edits.get(edits.size() - 1), Reason.NO_ROAD, "run " + run.runId()
+                    + " would have no road for a bus to " + stop.placeId() + " in this order", run.runId(), stop.placeId());
         }
     }
 
@@ -421,10 +431,11 @@ public final class PlanEditor {
             String stopId = key.startsWith("stop:") ? key.substring("stop:".length()) : key;
             for (int i = edits.size() - 1; i >= 0; i--) {
                 if (edits.get(i) instanceof PlanEdit.MoveStop m && m.stopId().equals(stopId)) {
-                    throw new PlanEditException(i + 1, m, "the new place is not on a road a bus can reach");
+                    throw new PlanEditException(i + 1, m, Reason.STOP_UNREACHABLE, "the new place is not on a road a bus can reach", stopId);
                 }
             }
-            throw new PlanEditException(edits.size(), edits.get(edits.size() - 1), key + " is not on a road a bus can reach");
+            throw new PlanEditException(edits.size(), edits.get(edits.size() - 1), Reason.PLACE_UNREACHABLE,
+                    key + " is not on a road a bus can reach", stopId);
         }
         return places;
     }
@@ -503,7 +514,8 @@ public final class PlanEditor {
     private void measureWalk(Session s, Rider rider, List<PlanEdit> edits) {
         PlanningPolicy policy = s.plan.policy();
         LonLat home = homes.findHome(rider.journey.studentId()).orElseThrow(() -> new PlanEditException(edits.size(),
-                edits.get(edits.size() - 1), "the home of student " + rider.journey.studentId() + " is not in the roster"));
+                edits.get(edits.size() - 1), Reason.HOME_UNKNOWN, "the home of student " + rider.journey.studentId() + " is not in the roster",
+                rider.journey.studentId()));
         LonLat stop = s.stops.get(rider.stopId).location();
         int grade = rider.journey.grade();
         double limit_m = policy.maxWalkToStopFor_m(grade);

@@ -214,13 +214,67 @@ class PlanEditorTest {
                 () -> editor.apply(plan, List.of(new PlanEdit.SetBell("A", 8 * 3600), new PlanEdit.MoveStudent("X1", w))));
         assertEquals(2, otherSchool.editNumber());
         assertTrue(otherSchool.getMessage().contains("move student X1"), otherSchool.getMessage());
+        assertEquals(PlanEditException.Reason.NO_RUN_AT_STOP, otherSchool.reason());
+        assertEquals(List.of("A", w), otherSchool.args());
+        assertEquals("edit-no-run-at-stop", otherSchool.reason().code());
         PlanEditException unknown = assertThrows(PlanEditException.class,
                 () -> editor.apply(plan, List.of(new PlanEdit.MoveStop("nope", new LonLat(0.01, 0)))));
         assertTrue(unknown.getMessage().contains("no stop nope"), unknown.getMessage());
+        assertEquals(PlanEditException.Reason.UNKNOWN_STOP, unknown.reason());
+        assertEquals(List.of("nope"), unknown.args());
+        // 0.025 deg (2,780 m) off the road, the isolated way 0.025 deg further north: no stoppable road within 500 m.
         PlanEditException offRoad = assertThrows(PlanEditException.class,
                 () -> editor.apply(plan, List.of(new PlanEdit.MoveStop(x, new LonLat(0.025, 0.025)))));
         assertTrue(offRoad.getMessage().contains("no road where a bus may stop"), offRoad.getMessage());
-        assertThrows(PlanEditException.class, () -> editor.apply(plan, List.of(new PlanEdit.ReorderRun(am.runId(), List.of(x)))));
+        assertEquals(PlanEditException.Reason.NO_STOP_ROAD_NEAR, offRoad.reason());
+        assertEquals(List.of("500"), offRoad.args());
+        PlanEditException order = assertThrows(PlanEditException.class,
+                () -> editor.apply(plan, List.of(new PlanEdit.ReorderRun(am.runId(), List.of(x)))));
+        assertEquals(PlanEditException.Reason.ORDER_NOT_THE_RUNS_STOPS, order.reason());
+        assertEquals(am.runId(), order.args().get(0));
+    }
+
+    /**
+     * Way 1900 of {@code two-schools.osm} (lat 0.05, lon 0 to 0.05) is a road a bus may stop on that no road joins:
+     * stop X moved onto it (to lon 0.03) snaps there, 5,560 m north of the school's road, and no bus can drive
+     * from it to school A or from stop Z to it. The legs would be infinite: the edit is refused naming the run and
+     * the stop, and nothing of the plan changes.
+     */
+    @Test
+    void aStopMovedOntoARoadNoRoadJoinsIsRefused() {
+        String x = stopAt(plan, 0.03);
+        BusRun am = run(plan, "A", RunDirection.AM);
+        byte[] before = PlanCodec.toBytes(plan);
+        PlanEditException cutOff = assertThrows(PlanEditException.class,
+                () -> editor.apply(plan, List.of(new PlanEdit.SetBell("A", 8 * 3600), new PlanEdit.MoveStop(x, new LonLat(0.03, 0.0497)))));
+        assertEquals(PlanEditException.Reason.NO_ROAD, cutOff.reason(), cutOff.getMessage());
+        assertEquals("edit-no-road", cutOff.reason().code());
+        assertEquals(2, cutOff.editNumber(), "the last edit, after which the run has no road");
+        assertEquals(List.of(am.runId(), x), cutOff.args(), "the run and the first place no road leads to");
+        assertEquals("edit 2 (move stop " + x + "): run " + am.runId() + " would have no road for a bus to " + x + " in this order",
+                cutOff.getMessage());
+        assertArrayEquals(before, PlanCodec.toBytes(plan), "the plan is a value: a refused edit changes nothing");
+    }
+
+    /**
+     * The same stop moved 0.003 deg (333.6 m) off the road at lon 0.04 snaps onto the road at (0.04, 0), between Z and
+     * the school: the bus drives Z → X' 0.01 deg (1,111.95 m, 66.72 s) and X' → A 0.04 deg (4,447.80 m, 266.87 s),
+     * every leg finite; Z1 rides 35 + 66.72 + 35 + 266.87 = 403.59 s, within the 450 s cap.
+     */
+    @Test
+    void aStopMovedToAPlaceTheBusCanReachIsAccepted() {
+        String x = stopAt(plan, 0.03), z = stopAt(plan, 0.05);
+        EditedPlan moved = editor.apply(plan, List.of(new PlanEdit.MoveStop(x, new LonLat(0.04, 0.003))));
+        BusRun am = run(moved.plan(), "A", RunDirection.AM);
+        assertEquals(List.of(z, x, "A"), am.stops().stream().map(TimedStop::placeId).toList());
+        assertEquals(drive_s(0.01), am.stops().get(1).legIn_s(), 0.5, "Z to the moved stop");
+        assertEquals(drive_s(0.04), am.stops().get(2).legIn_s(), 0.5, "the moved stop to school");
+        assertEquals(0.01 * DEG_M, am.stops().get(1).legIn_m(), 1);
+        assertEquals(35 + drive_s(0.01) + 35 + drive_s(0.04), journey(moved.plan(), "Z1").amRide_s(), 1);
+        assertEquals(35 + drive_s(0.04), journey(moved.plan(), "X1").amRide_s(), 1);
+        BusRun pm = run(moved.plan(), "A", RunDirection.PM);
+        assertEquals(drive_s(0.04), pm.stops().get(1).legIn_s(), 0.5, "the afternoon leg from school into the moved stop");
+        assertTrue(moved.plan().validation().valid(), moved.plan().validation().verdict());
     }
 
     @Test
