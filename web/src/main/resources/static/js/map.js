@@ -19,18 +19,25 @@
   if (tileUrl) {
     L.tileLayer(tileUrl, { attribution: document.getElementById('map-page').dataset.tileAttribution || '' }).addTo(map);
   }
-  // Roads and runs are canvas tiles of our own (js/line-tiles.js): roads lowest, then the bus-usable and dropped
-  // roads, then the runs, then the points (stops, schools, homes) in the overlay pane.
-  map.createPane('roadLines').style.zIndex = 250;
-  map.createPane('busRoads').style.zIndex = 390;
-  map.createPane('runLines').style.zIndex = 395;
+  // Roads, runs, schools and stops are canvas tiles of our own (js/map-tiles.js), in that order; above them the
+  // bus-usable and dropped roads (when shown), then homes and riders, which Leaflet draws at village zoom only.
+  // layers.routes, .schools and .stops hold those features as Leaflet layers off the map: styles, popups and
+  // filter membership, not drawing.
+  map.createPane('mapTiles').style.zIndex = 395;
+  map.createPane('busRoads').style.zIndex = 397;
   const ROAD_STYLES = { minor: { color: '#90a4ae', weight: 1 }, major: { color: '#90a4ae', weight: 2 } };
-  // The runs as drawn; layers.routes holds them as Leaflet features (styles, popups, filter membership) off the map.
+  const GROUP = { roads: 0, runs: 1, schools: 2, stops: 3 };
   // Thinner runs where a whole county is in view: 2,500 runs 4 px wide are one smear there, and slow to paint.
-  const routeTiles = XiaocheLineTiles({ pane: 'runLines', maxWeight_px: 8,
-    weightAt: (zoom, weight) => weight * (zoom <= 10 ? 0.4 : zoom <= 12 ? 0.7 : 1) });
+  const tiles = XiaocheMapTiles({ pane: 'mapTiles', maxWeight_px: 16,
+    weightAt: (zoom, weight, item) => (item.group === GROUP.runs ? weight * (zoom <= 10 ? 0.4 : zoom <= 12 ? 0.7 : 1) : weight) });
+  /** A layer off the map whose popup opens on the map, at its point (markers) or at the point given. */
+  function popupOnMap(l, where) {
+    l.openPopup = latlng => {
+      l.getPopup().setLatLng(latlng || where()).openOn(map);
+      return l;
+    };
+  }
   const layers = {
-    roads: XiaocheLineTiles({ pane: 'roadLines', maxWeight_px: 2 }),
     busRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#00897b', weight: 3, opacity: 0.8 }),
       onEachFeature: (f, l) => l.bindTooltip(esc(roadLabel(f.properties))) }),
     droppedBusRoads: L.geoJSON(null, { pane: 'busRoads', style: () => ({ color: '#ff6f00', weight: 4, opacity: 0.9, dashArray: '6 4' }),
@@ -43,33 +50,58 @@
       weight: f.properties.status === 'unserved' ? 2 : 1, color: RIDER_COLOURS[f.properties.status] || '#555', fillOpacity: 0.8 }),
       onEachFeature: (f, l) => l.bindPopup(() => riderPopup(f.properties)) }),
     routes: L.geoJSON(null, { style: f => routeStyle(f.properties), onEachFeature: (f, l) => {
-      // The layer is off the map, so Leaflet's own openPopup would do nothing: its popup opens on the map itself.
       l.bindPopup(() => routePopup(f.properties));
-      l.openPopup = latlng => {
-        l.getPopup().setLatLng(latlng || middleOf(f.geometry)).openOn(map);
-        state.runPopup = l;
-        return l;
-      };
+      popupOnMap(l, () => middleOf(f.geometry));
+      l.on('popupopen', () => { state.runPopup = l; });
     } }),
     arrows: L.layerGroup(),
-    stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1,
-      bubblingMouseEvents: false }),
-      onEachFeature: (f, l) => l.bindPopup(() => stopPopup(f.properties)) }),
+    stops: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, weight: 2, color: '#000', fillColor: '#fff', fillOpacity: 1 }),
+      onEachFeature: (f, l) => {
+        l.bindPopup(() => stopPopup(f.properties));
+        popupOnMap(l, () => l.getLatLng());
+      } }),
     // Schools are rings, so the stop often placed beside the gate stays visible and clickable above them.
-    schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 10, weight: 4, color: '#0d47a1', fillOpacity: 0.15,
-      bubblingMouseEvents: false })
-      .bindTooltip(esc(f.properties.school_name || f.properties.school_id)),
-      onEachFeature: (f, l) => l.bindPopup(() => schoolPopup(f.properties)) })
+    schools: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 10, weight: 4, color: '#0d47a1', fillOpacity: 0.15 }),
+      onEachFeature: (f, l) => {
+        l.bindPopup(() => schoolPopup(f.properties));
+        popupOnMap(l, () => l.getLatLng());
+      } })
   };
   // The bus-usable network is as large as the road network: fetched when first switched on.
   const lazyLayers = { busRoads: '/bus-roads.geojson' };
-  /** What is on the map for a layer toggle's name: the runs are drawn by their tiles. */
-  const drawnLayer = name => (name === 'routes' ? routeTiles : layers[name]);
-  Object.keys(layers).filter(name => !(name in lazyLayers)).forEach(name => drawnLayer(name).addTo(map));
+  /** Toggles whose features the tiles draw (the others are Leaflet layers put on and off the map). */
+  const TILE_TOGGLES = ['roads', 'routes', 'schools', 'stops'];
+  const TILE_MODELS = ['routes', 'schools', 'stops'];
+  tiles.addTo(map);
+  Object.keys(layers).filter(name => !(name in lazyLayers) && !TILE_MODELS.includes(name)).forEach(name => layers[name].addTo(map));
   const state = { role: null, schoolNames: {}, busIndex: {}, planId: null, runLayers: {}, runItems: {}, arrowLayers: {}, loaded: {},
-    runsById: {}, planBySchool: {}, eligibilitySchools: {}, selectedRun: null, filter: { school: '', bus: '', run: '' } };
+    runsById: {}, planBySchool: {}, eligibilitySchools: {}, selectedRun: null, filter: { school: '', bus: '', run: '' },
+    tileItems: { roads: [], runs: [], schools: [], stops: [] } };
   // Hook for browser tests: the layers, and the plan on show once it is fully drawn.
-  window.xiaocheMap = { map, layers, routeTiles, state };
+  window.xiaocheMap = { map, layers, tiles, state };
+
+  /** Whether a layer toggle is ticked (no toggle: shown). */
+  function ticked(name) {
+    const box = document.querySelector('.layer-toggles input[data-layer="' + name + '"]');
+    return !box || box.checked;
+  }
+
+  /** The tiles' items from the road, run, school and stop features on show; re-indexed when one of them changes. */
+  function setTileItems() {
+    const t = state.tileItems;
+    tiles.setItems([...t.roads, ...t.runs, ...t.schools, ...t.stops], keptKey());
+  }
+
+  function pointItem(l, group, toggle, visible) {
+    const ll = l.getLatLng();
+    return { layer: l, group, point: [ll.lng, ll.lat], style: () => l.options, shown: () => ticked(toggle) && (!visible || visible()) };
+  }
+
+  /** The unfiltered map with every tile layer ticked and no run selected: its picture is kept per tile. */
+  function keptKey() {
+    const f = state.filter;
+    return !f.school && !f.bus && !f.run && state.selectedRun == null && TILE_TOGGLES.every(ticked) ? 'all' : null;
+  }
 
   // County-sized rosters: from DETAIL_POINTS homes and riders together, those two layers and the route
   // arrows (DOM markers) are on the map only from DETAIL_ZOOM on, where a few villages fill it. Farther
@@ -165,14 +197,13 @@
     state.selectedRun = runId;
     window.xiaocheMap.selectedRun = runId;
     layers.routes.eachLayer(l => l.setStyle(routeStyle(l.feature.properties)));
-    routeTiles.top(runId == null ? null : state.runItems[runId]);
-    if (redraw) redrawRuns();
+    tiles.top(runId == null ? null : state.runItems[runId]);
+    if (redraw) redrawTiles();
   }
 
-  /** Repaints the runs; the unfiltered map with no run selected is kept per tile, so going back to it is quick. */
-  function redrawRuns() {
-    const f = state.filter;
-    routeTiles.refresh(!f.school && !f.bus && !f.run && state.selectedRun == null ? 'all' : null);
+  /** Repaints the tiles; the unfiltered map's picture is kept per tile, so going back to it is quick. */
+  function redrawTiles() {
+    tiles.refresh(keptKey());
   }
 
   /** A line's middle vertex: where a run's popup opens when no point is given. */
@@ -188,10 +219,17 @@
     showTimetable(layer.feature.properties.run_id);
   }
 
-  /** A click on the map: the one run under the pointer, or a chooser listing every run there (they overlap). */
+  /**
+   * A click on the map: a stop or school under the pointer opens its popup; else the one run there, or a
+   * chooser listing every run there (they overlap).
+   */
   function chooseRun(e) {
-    if (!map.hasLayer(routeTiles)) return;
-    const near = routeTiles.near(e.containerPoint, 8).map(item => item.layer);
+    const point = tiles.near(e.containerPoint, 2, [GROUP.stops])[0] || tiles.near(e.containerPoint, 2, [GROUP.schools])[0];
+    if (point) {
+      point.layer.openPopup();
+      return;
+    }
+    const near = tiles.near(e.containerPoint, 8, [GROUP.runs]).map(item => item.layer);
     if (near.length === 0) return;
     if (near.length === 1) {
       openRun(near[0], e.latlng);
@@ -219,6 +257,28 @@
     L.popup().setLatLng(e.latlng).setContent(box).openOn(map);
   }
   map.on('click', chooseRun);
+
+  // Pointer over a stop, school or run: the hand cursor, and a school's name as its tooltip.
+  const schoolTip = L.tooltip({ direction: 'top', offset: [0, -10] });
+  let hoverAt = null, hoverScheduled = false;
+  map.on('mousemove', e => {
+    hoverAt = e.containerPoint;
+    if (hoverScheduled) return;
+    hoverScheduled = true;
+    requestAnimationFrame(() => {
+      hoverScheduled = false;
+      const at = hoverAt;
+      const hit = tiles.near(at, 2, [GROUP.stops, GROUP.schools])[0] || tiles.near(at, 4, [GROUP.runs])[0];
+      map.getContainer().style.cursor = hit ? 'pointer' : '';
+      if (hit && hit.group === GROUP.schools) {
+        const p = hit.layer.feature.properties;
+        schoolTip.setLatLng(hit.layer.getLatLng()).setContent(esc(p.school_name || p.school_id));
+        if (!map.hasLayer(schoolTip)) schoolTip.addTo(map);
+      } else if (map.hasLayer(schoolTip)) {
+        map.removeLayer(schoolTip);
+      }
+    });
+  });
 
   // Leaflet renders tooltip and popup strings as HTML: every user-supplied text goes through esc().
   function esc(v) {
@@ -417,6 +477,8 @@
     const schools = await Xiaoche.api('/api/datasets/' + datasetId + '/schools.geojson');
     schools.features.forEach(f => { state.schoolNames[f.properties.school_id] = f.properties.school_name || f.properties.school_id; });
     layers.schools.clearLayers().addData(schools);
+    state.tileItems.schools = layers.schools.getLayers().map(l => pointItem(l, GROUP.schools, 'schools'));
+    setTileItems();
   }
 
   async function showRun(runId) {
@@ -447,7 +509,6 @@
     } else {
       document.getElementById('students-hidden').hidden = false;
     }
-    layers.schools.bringToFront();   // schools stay clickable above the crowd of homes
     state.eligibilitySchools = Object.fromEntries(run.schools.map(x => [x.schoolId, x]));
     window.xiaocheMap.shownRun = { id: run.id, datasetId: run.datasetId };
   }
@@ -660,12 +721,12 @@
       state.runLayers[l.feature.properties.run_id] = l;
       state.arrowLayers[l.feature.properties.run_id] = addArrows(l.feature, busColour(l.feature.properties.bus_id));
       const g = l.feature.geometry;
-      const item = { layer: l, lines: g.type === 'MultiLineString' ? g.coordinates : [g.coordinates],
-        style: () => l.options, shown: () => layers.routes.hasLayer(l) };
+      const item = { layer: l, group: GROUP.runs, lines: g.type === 'MultiLineString' ? g.coordinates : [g.coordinates],
+        style: () => l.options, shown: () => ticked('routes') && layers.routes.hasLayer(l) };
       state.runItems[l.feature.properties.run_id] = item;
       items.push(item);
     });
-    routeTiles.setLines(items, 'all');
+    state.tileItems.runs = items;
     layers.riders.clearLayers();
     map.removeLayer(layers.riders);
     state.detailFiltered = false;
@@ -673,6 +734,8 @@
       layers.riders.addData(await Xiaoche.api('/api/plans/' + planId + '/students.geojson'));
     }
     state.stopLayers = layers.stops.getLayers();
+    state.tileItems.stops = state.stopLayers.map(l => pointItem(l, GROUP.stops, 'stops', () => !l._xcHidden));
+    setTileItems();
     // The runs calling at each stop, read once from its "runId HH:mm:ss; …" property for the filters.
     state.stopLayers.forEach(l => { l._xcRuns = stopCalls(l.feature.properties).map(c => c.runId); });
     state.stopById = Object.fromEntries(state.stopLayers.map(l => [l.feature.properties.stop_id, l.feature.properties.arrival_times]));
@@ -681,8 +744,6 @@
     updateDetail();
     fillFilters(runs);
     applyFilter();
-    layers.schools.bringToFront();
-    layers.stops.bringToFront();
     window.xiaocheMap.shownPlan = { id: plan.id, datasetId: plan.datasetId };
     window.xiaocheMap.shownPlanId = String(planId);
     // For the page's other panels (js/adoption.js).
@@ -694,7 +755,9 @@
     window.xiaocheMap.shownPlanId = null;
     window.xiaocheMap.shownPlan = null;
     ['stops', 'routes', 'arrows', 'riders'].forEach(n => layers[n].clearLayers());
-    routeTiles.setLines([], 'all');
+    state.tileItems.runs = [];
+    state.tileItems.stops = [];
+    setTileItems();
     state.runLayers = {};
     state.runItems = {};
     state.arrowLayers = {};
@@ -816,15 +879,9 @@
     return run != null && (!f.school || run.schoolId === f.school) && (!f.bus || run.busId === f.bus) && (!f.run || run.runId === f.run);
   }
 
-  /**
-   * A stop the filters leave out stays on the map, invisible and not clickable: taking 1,800 circles off a
-   * canvas and putting them back costs far more than restyling them.
-   */
+  /** A stop the filters leave out is not drawn (nor found under the pointer); the tiles are redrawn by the caller. */
   function showStop(l, visible) {
-    if (l._xcHidden === !visible) return;
     l._xcHidden = !visible;
-    l.options.interactive = visible;
-    l.setStyle(visible ? { opacity: 1, fillOpacity: 1 } : { opacity: 0, fillOpacity: 0 });
   }
 
   /** A home faded unless it belongs to the school filtered on; restyled only when that changed. */
@@ -847,7 +904,6 @@
     const f = state.filter;
     const any = f.school || f.bus || f.run;
     Object.entries(state.runLayers).forEach(([runId, layer]) => show(layers.routes, layer, runMatches(state.runsById[runId])));
-    redrawRuns();
     // A run's popup goes with its run, as Leaflet does for the layers it has on the map.
     if (state.runPopup && !layers.routes.hasLayer(state.runPopup) && state.runPopup.isPopupOpen()) map.closePopup();
     (state.stopLayers || []).forEach(l => showStop(l, !any || l._xcRuns.some(runId => runMatches(state.runsById[runId]))));
@@ -855,8 +911,10 @@
     if (DETAIL_LAYERS.some(n => map.hasLayer(layers[n]))) filterDetail();
     else state.detailFiltered = false;
     const school = f.school || (f.run && state.runsById[f.run] ? state.runsById[f.run].schoolId : '');
+    // Off the map: setStyle only sets the options the tiles draw with (redrawn above).
     layers.schools.eachLayer(l => l.setStyle({ opacity: !school || l.feature.properties.school_id === school ? 1 : 0.25,
       fillOpacity: !school || l.feature.properties.school_id === school ? 0.15 : 0.03 }));
+    redrawTiles();
     showRouteList(state.runs || []);
     window.xiaocheMap.filter = Object.assign({}, f);
   }
@@ -979,12 +1037,18 @@
       if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16 });
       return;
     }
-    if (hit.kind === 'stop') showStop(hit.layer, true);
-    const group = hit.kind === 'stop' ? layers.stops : hit.kind === 'school' ? layers.schools
-      : (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
-    if (!group.hasLayer(hit.layer)) group.addLayer(hit.layer);
-    // A home or rider opens at village scale, where its layer is drawn (see updateDetail).
-    if (!map.hasLayer(group)) group.addTo(map);
+    if (hit.kind === 'stop' || hit.kind === 'school') {
+      // Drawn by the tiles: a stop the filters hid is drawn again.
+      if (hit.kind === 'stop' && hit.layer._xcHidden) {
+        showStop(hit.layer, true);
+        redrawTiles();
+      }
+    } else {
+      const group = (state.riderLayers || []).includes(hit.layer) ? layers.riders : layers.students;
+      if (!group.hasLayer(hit.layer)) group.addLayer(hit.layer);
+      // A home or rider opens at village scale, where its layer is drawn (see updateDetail).
+      if (!map.hasLayer(group)) group.addTo(map);
+    }
     map.setView(hit.layer.getLatLng(), Math.max(map.getZoom(), 15));
     hit.layer.openPopup();
     window.xiaocheMap.lastHit = hit.kind + ':' + hit.label;
@@ -995,11 +1059,15 @@
       box.onchange = async () => {
         const names = box.dataset.layer === 'routes' ? ['routes', 'arrows'] : [box.dataset.layer];
         for (const n of names) {
+          if (TILE_TOGGLES.includes(n)) {
+            redrawTiles();
+            continue;
+          }
           if (box.checked && n in lazyLayers && !state.loaded[n]) {
             state.loaded[n] = true;
             layers[n].addData(await Xiaoche.api('/api/regions/' + regionId + lazyLayers[n]));
           }
-          layerWanted(n) ? drawnLayer(n).addTo(map) : map.removeLayer(drawnLayer(n));
+          layerWanted(n) ? layers[n].addTo(map) : map.removeLayer(layers[n]);
         }
       };
     });
@@ -1124,11 +1192,12 @@
     const roads = await Xiaoche.api('/api/regions/' + regionId + '/roads.geojson');
     // Minor roads first: the tiles draw in item order, so each style becomes one stroke per tile.
     roads.features.sort((a, b) => (b.properties.road_class === 'residential') - (a.properties.road_class === 'residential'));
-    layers.roads.setLines(roads.features.map(f => {
+    state.tileItems.roads = roads.features.map(f => {
       const style = f.properties.road_class === 'residential' ? ROAD_STYLES.minor : ROAD_STYLES.major;
-      return { lines: f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates],
-        style: () => style, shown: () => true };
-    }));
+      return { group: GROUP.roads, lines: f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates],
+        style: () => style, shown: () => ticked('roads') };
+    });
+    setTileItems();
     showImportWarnings(region);
     if ((region.importWarnings || []).some(w => w.profile === 'school_bus')) {
       layers.droppedBusRoads.addData(await Xiaoche.api('/api/regions/' + regionId + '/dropped-bus-roads.geojson'));

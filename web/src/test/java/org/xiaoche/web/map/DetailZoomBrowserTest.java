@@ -69,8 +69,9 @@ class DetailZoomBrowserTest extends BrowserTestBase {
         page.await(10).until(d -> !onMap("riders"));
         assertFalse(onMap("students"), "homes are off the map at county scale");
         assertFalse(onMap("arrows"), "so are the route arrows");
-        assertTrue(Boolean.TRUE.equals(page.js("return window.xiaocheMap.map.hasLayer(window.xiaocheMap.routeTiles)"))
-                && onMap("stops") && onMap("schools"), "routes, stops and schools stay");
+        assertTrue(Boolean.TRUE.equals(page.js("const m = window.xiaocheMap; return m.map.hasLayer(m.tiles)"
+                + " && m.state.tileItems.runs.length > 0 && m.state.tileItems.stops.concat(m.state.tileItems.schools).every(i => i.shown())")),
+                "routes, stops and schools stay");
         WebElement hint = page.browser.findElement(By.id("detail-hint"));
         assertTrue(hint.isDisplayed());
         assertTrue(hint.getText().contains("放大"), hint.getText());

@@ -1,7 +1,8 @@
-// Lines (roads, bus runs) drawn into canvas tiles of their own. Leaflet's vector layers re-clip and redraw every
-// line on each pan, which takes seconds with a county's 2,500 runs; tiles stay until they leave the view, so a pan
-// draws only the tiles coming in, and a tile draws only the pieces of line a grid index finds in it, simplified
-// to its zoom. A style change repaints the tiles in place.
+// The map's roads, runs, schools and stops drawn into canvas tiles of their own. Leaflet's canvas layers redraw
+// every line and marker on each pan, which takes seconds with a county's 2,500 runs and 2,000 stops; tiles stay
+// until they leave the view, so a pan draws only the tiles coming in, and a tile draws only the pieces of line
+// and the points a grid index finds in it, lines simplified to its zoom. A style change repaints tiles in place,
+// and near() finds what lies under the pointer, for clicks.
 (function () {
   'use strict';
   /** Index units are zoom-0 pixels (the world is 256 wide); a cell is a tile at zoom 12, about 8 km here. */
@@ -56,12 +57,15 @@
   }
 
   /**
-   * The layer. setLines(items) with items {lines: [[[lng, lat], …], …], style(): {color, weight, opacity,
-   * dashArray}, shown(): boolean}; item order is drawing order, and top(item) draws one item above the rest.
-   * Option weightAt(zoom, weight_px): the width drawn at a zoom (thinner runs where a county fills the view).
+   * The layer. setItems(items): lines {lines: [[[lng, lat], …], …], style(): {color, weight, opacity, dashArray}}
+   * or circles {point: [lng, lat], style(): {radius, color, weight, opacity, fillColor, fillOpacity}}, each with
+   * shown(): boolean and a group number; groups are drawn in increasing order (roads, runs, then points), items
+   * of a group in list order, and top(item) draws one item above the rest of its group.
+   * Option weightAt(zoom, weight_px, item): the width drawn at a zoom (thinner runs where a county fills the view).
    */
-  const LineTiles = L.GridLayer.extend({
-    options: { tileSize: 256, updateWhenIdle: false, maxWeight_px: 8, weightAt: (zoom, weight) => weight },
+  const MapTiles = L.GridLayer.extend({
+    // maxWeight_px: the widest line or largest circle (radius plus stroke) drawn, so tiles take what overlaps them.
+    options: { tileSize: 256, updateWhenIdle: false, maxWeight_px: 16, weightAt: (zoom, weight) => weight },
 
     initialize(options) {
       L.GridLayer.prototype.initialize.call(this, options);
@@ -85,7 +89,7 @@
       return events;
     },
 
-    setLines(items, cacheKey) {
+    setItems(items, cacheKey) {
       this._items = items;
       this._top = null;
       this._cells = new Map();
@@ -93,6 +97,11 @@
       this._data = (this._data || 0) + 1;
       items.forEach((item, order) => {
         item._order = order;
+        if (item.point) {
+          const x = worldX(item.point[0]), y = worldY(item.point[1]);
+          this._index({ item, seq: 0, xy: Float64Array.of(x, y), minX: x, minY: y, maxX: x, maxY: y });
+          return;
+        }
         let seq = 0;
         item.lines.forEach(line => {
           for (let start = 0; start < line.length - 1; start += PIECE - 1) {
@@ -106,20 +115,23 @@
               minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
             }
             // seq: consecutive pieces of one line continue one path, so dashes and joins run on across them.
-            const piece = { item, seq: seq++, xy, minX, minY, maxX, maxY, simplified: {} };
-            for (let cx = Math.floor(minX / CELL); cx <= Math.floor(maxX / CELL); cx++) {
-              for (let cy = Math.floor(minY / CELL); cy <= Math.floor(maxY / CELL); cy++) {
-                const key = cx + ':' + cy;
-                if (!this._cells.has(key)) this._cells.set(key, []);
-                this._cells.get(key).push(piece);
-              }
-            }
+            this._index({ item, seq: seq++, xy, minX, minY, maxX, maxY, simplified: {} });
           }
           seq++;
         });
       });
       this.refresh(cacheKey);
       return this;
+    },
+
+    _index(piece) {
+      for (let cx = Math.floor(piece.minX / CELL); cx <= Math.floor(piece.maxX / CELL); cx++) {
+        for (let cy = Math.floor(piece.minY / CELL); cy <= Math.floor(piece.maxY / CELL); cy++) {
+          const key = cx + ':' + cy;
+          if (!this._cells.has(key)) this._cells.set(key, []);
+          this._cells.get(key).push(piece);
+        }
+      }
     },
 
     /** Draws one item above the others (a selected run), or none. */
@@ -216,7 +228,8 @@
         }
       }
       const top = this._top, last = this._items.length;
-      return found.sort((a, b) => (a.item === top ? last : a.item._order) - (b.item === top ? last : b.item._order) || a.seq - b.seq);
+      const rank = p => (p.item.group || 0) * (last + 1) + (p.item === top ? last : p.item._order);
+      return found.sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
     },
 
     _draw(canvas, coords) {
@@ -232,9 +245,18 @@
       ctx.lineJoin = 'round';
       const pieces = this._piecesIn(x0 - margin, y0 - margin, x0 + size.x / scale + margin, y0 + size.y / scale + margin);
       const tolerance = 1 / scale;   // one screen pixel
-      let open = null, last = null;
+      // Consecutive pieces of one style are one path: one stroke (and for circles one fill) each.
+      let open = null, openCircles = false, last = null;
       const flush = () => {
-        if (open) ctx.stroke();
+        if (open && openCircles && open.fillOpacity !== 0) {
+          ctx.globalAlpha = open.fillOpacity == null ? 0.2 : open.fillOpacity;
+          ctx.fillStyle = open.fillColor || open.color;
+          ctx.fill();
+        }
+        if (open && open.weight > 0 && open.opacity !== 0) {
+          ctx.globalAlpha = open.opacity == null ? 1 : open.opacity;
+          ctx.stroke();
+        }
         open = null;
       };
       pieces.forEach(piece => {
@@ -242,12 +264,18 @@
         if (style !== open) {
           flush();
           ctx.strokeStyle = style.color;
-          ctx.lineWidth = this.options.weightAt(coords.z, style.weight);
-          ctx.globalAlpha = style.opacity == null ? 1 : style.opacity;
+          ctx.lineWidth = this.options.weightAt(coords.z, style.weight, piece.item);
           ctx.setLineDash(style.dashArray ? String(style.dashArray).split(/[ ,]+/).map(Number) : []);
           ctx.beginPath();
           open = style;
+          openCircles = !!piece.item.point;
           last = null;
+        }
+        if (piece.item.point) {
+          const x = (piece.xy[0] - x0) * scale, y = (piece.xy[1] - y0) * scale;
+          ctx.moveTo(x + style.radius, y);
+          ctx.arc(x, y, style.radius, 0, 2 * Math.PI);
+          return;
         }
         const xy = piece.simplified[coords.z] || (piece.simplified[coords.z] = simplify(piece.xy, tolerance));
         const continues = last && last.item === piece.item && last.seq + 1 === piece.seq;
@@ -262,23 +290,33 @@
       ctx.globalAlpha = 1;
     },
 
-    /** The shown items drawn within tolerance_px of a container point, nearest first. */
-    near(containerPoint, tolerance_px) {
+    /**
+     * The shown items of the groups asked for drawn within tolerance_px of a container point (a circle: of its
+     * rim, inside counting as 0), nearest first.
+     */
+    near(containerPoint, tolerance_px, groups) {
       const map = this._map;
       if (!map) return [];
       const ll = map.containerPointToLatLng(containerPoint);
       const scale = Math.pow(2, map.getZoom());
-      const px = worldX(ll.lng), py = worldY(ll.lat), tol = tolerance_px / scale;
+      const px = worldX(ll.lng), py = worldY(ll.lat);
+      const reach = (tolerance_px + this.options.maxWeight_px) / scale;
       const best = new Map();
-      this._piecesIn(px - tol, py - tol, px + tol, py + tol).forEach(p => {
-        for (let i = 2; i < p.xy.length; i += 2) {
-          const d2 = segmentDistance2(px, py, p.xy[i - 2], p.xy[i - 1], p.xy[i], p.xy[i + 1]);
-          if (d2 <= tol * tol && !(best.get(p.item) <= d2)) best.set(p.item, d2);
+      this._piecesIn(px - reach, py - reach, px + reach, py + reach).forEach(p => {
+        if (groups && !groups.includes(p.item.group)) return;
+        let d_px;
+        if (p.item.point) {
+          d_px = Math.max(0, Math.hypot(px - p.xy[0], py - p.xy[1]) * scale - this._style(p.item).radius);
+        } else {
+          let d2 = Infinity;
+          for (let i = 2; i < p.xy.length; i += 2) d2 = Math.min(d2, segmentDistance2(px, py, p.xy[i - 2], p.xy[i - 1], p.xy[i], p.xy[i + 1]));
+          d_px = Math.sqrt(d2) * scale;
         }
+        if (d_px <= tolerance_px && !(best.get(p.item) <= d_px)) best.set(p.item, d_px);
       });
       return [...best.entries()].sort((a, b) => a[1] - b[1]).map(e => e[0]);
     }
   });
 
-  window.XiaocheLineTiles = (options) => new LineTiles(options);
+  window.XiaocheMapTiles = (options) => new MapTiles(options);
 })();
