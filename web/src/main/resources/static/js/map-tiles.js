@@ -75,7 +75,20 @@
       this._top = null;
       this._generation = 0;
       this._visit = 0;
-      this.on('tileunload', e => this._painted.delete(this._tileCoordsToKey(e.coords)));
+      // Canvases of tiles that left the view are used again: a jump across the county would otherwise make and
+      // drop twenty 256-pixel canvases at a time, and the browser's allocation and collection of them shows.
+      this._pool = [];
+      this.on('tileunload', e => {
+        const key = this._tileCoordsToKey(e.coords), tile = this._painted.get(key);
+        this._painted.delete(key);
+        if (!tile) return;
+        ['kept', 'other'].forEach(which => {
+          if (tile[which] && this._pool.length < 64) {
+            tile[which].canvas.remove();
+            this._pool.push(tile[which].canvas);
+          }
+        });
+      });
     },
 
     getEvents() {
@@ -95,8 +108,10 @@
       this._cells = new Map();
       // Pictures kept of the old lines are out of date.
       this._data = (this._data || 0) + 1;
+      this._pieceCount = 0;
       items.forEach((item, order) => {
         item._order = order;
+        item._pieces = [];
         if (item.point) {
           const x = worldX(item.point[0]), y = worldY(item.point[1]);
           this._index({ item, seq: 0, xy: Float64Array.of(x, y), minX: x, minY: y, maxX: x, maxY: y });
@@ -125,6 +140,8 @@
     },
 
     _index(piece) {
+      piece.item._pieces.push(piece);
+      this._pieceCount++;
       for (let cx = Math.floor(piece.minX / CELL); cx <= Math.floor(piece.maxX / CELL); cx++) {
         for (let cy = Math.floor(piece.minY / CELL); cy <= Math.floor(piece.maxY / CELL); cy++) {
           const key = cx + ':' + cy;
@@ -137,6 +154,7 @@
     /** Draws one item above the others (a selected run), or none. */
     top(item) {
       this._top = item || null;
+      this._fewGeneration = null;
       return this;
     },
 
@@ -176,13 +194,17 @@
     /** A tile's canvas, made when first needed. */
     _canvas(tile, which) {
       if (!tile[which]) {
-        const canvas = document.createElement('canvas');
         const size = this.getTileSize(), ratio = window.devicePixelRatio || 1;
-        canvas.width = size.x * ratio;
-        canvas.height = size.y * ratio;
-        canvas.style.width = size.x + 'px';
-        canvas.style.height = size.y + 'px';
-        canvas.style.position = 'absolute';
+        let canvas = this._pool.pop();
+        if (!canvas || canvas.width !== size.x * ratio) {
+          canvas = document.createElement('canvas');
+          canvas.width = size.x * ratio;
+          canvas.height = size.y * ratio;
+          canvas.style.width = size.x + 'px';
+          canvas.style.height = size.y + 'px';
+          canvas.style.position = 'absolute';
+        }
+        canvas.style.display = '';
         tile.el.appendChild(canvas);
         tile[which] = { canvas, key: null };
       }
@@ -212,8 +234,25 @@
       return item._style;
     },
 
+    /**
+     * When the filters leave few items shown, their pieces in drawing order, once per generation of styles:
+     * tiles then look through those instead of every piece in their cells (a county's 40,000).
+     */
+    _fewShown() {
+      if (this._fewGeneration === this._generation) return this._few;
+      this._fewGeneration = this._generation;
+      const shown = this._items.filter(item => this._style(item));
+      const pieces = shown.reduce((n, item) => n + item._pieces.length, 0);
+      const top = this._top, last = this._items.length;
+      const rank = item => (item.group || 0) * (last + 1) + (item === top ? last : item._order);
+      this._few = pieces * 4 > this._pieceCount ? null : shown.sort((a, b) => rank(a) - rank(b)).flatMap(item => item._pieces);
+      return this._few;
+    },
+
     /** The shown pieces within a box of zoom-0 pixels, in drawing order. */
     _piecesIn(minX, minY, maxX, maxY) {
+      const few = this._fewShown();
+      if (few) return few.filter(p => p.maxX >= minX && p.minX <= maxX && p.maxY >= minY && p.minY <= maxY);
       const found = [], visit = ++this._visit;
       for (let cx = Math.floor(minX / CELL); cx <= Math.floor(maxX / CELL); cx++) {
         for (let cy = Math.floor(minY / CELL); cy <= Math.floor(maxY / CELL); cy++) {

@@ -80,14 +80,19 @@
   // Hook for browser tests: the layers, and the plan on show once it is fully drawn.
   window.xiaocheMap = { map, layers, tiles, state };
 
-  /** Whether a layer toggle is ticked (no toggle: shown). */
+  /** Whether a layer toggle is ticked (no toggle: shown); read once per drawing of the tiles (readTicks). */
+  let ticks = {};
+  function readTicks() {
+    ticks = {};
+    document.querySelectorAll('.layer-toggles input[data-layer]').forEach(box => { ticks[box.dataset.layer] = box.checked; });
+  }
   function ticked(name) {
-    const box = document.querySelector('.layer-toggles input[data-layer="' + name + '"]');
-    return !box || box.checked;
+    return ticks[name] !== false;
   }
 
   /** The tiles' items from the road, run, school and stop features on show; re-indexed when one of them changes. */
   function setTileItems() {
+    readTicks();
     const t = state.tileItems;
     tiles.setItems([...t.roads, ...t.runs, ...t.schools, ...t.stops], keptKey());
   }
@@ -194,15 +199,19 @@
 
   /** Highlights one run (the others fade) or none; redraw false when the caller redraws the runs itself. */
   function selectRun(runId, redraw = true) {
+    // Restyling 2,500 runs at every filter change is wasted when the selection stays.
+    const changed = runId !== state.selectedRun || state.styledFor !== state.planId;
     state.selectedRun = runId;
+    state.styledFor = state.planId;
     window.xiaocheMap.selectedRun = runId;
-    layers.routes.eachLayer(l => l.setStyle(routeStyle(l.feature.properties)));
+    if (changed) layers.routes.eachLayer(l => l.setStyle(routeStyle(l.feature.properties)));
     tiles.top(runId == null ? null : state.runItems[runId]);
     if (redraw) redrawTiles();
   }
 
   /** Repaints the tiles; the unfiltered map's picture is kept per tile, so going back to it is quick. */
   function redrawTiles() {
+    readTicks();
     tiles.refresh(keptKey());
   }
 
