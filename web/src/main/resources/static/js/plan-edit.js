@@ -193,6 +193,13 @@
       message(t('planedit.refused', Xiaoche.errorText(e)));
     }
   };
+  // While editing, a click on a rider on the map picks that student for "another stop" (the id can be typed too).
+  viewer().layers.riders.on('click', e => {
+    if (!editing) return;
+    const input = document.querySelector('#plan-edit-student-form input[name=studentId]');
+    input.value = e.layer.feature.properties.student_id;
+    document.getElementById('plan-edit-student-stop').focus();
+  });
   document.getElementById('plan-edit-student-form').onsubmit = event => {
     event.preventDefault();
     const data = new FormData(event.target);
