@@ -644,7 +644,7 @@
 
   // The route list: a county's 2,500 runs keep only the rows near the list's view in the page.
   const routeList = XiaocheVirtualRows(document.querySelector('#route-list tbody'), document.querySelector('#route-list').closest('.scroll'),
-    { all_rows: Number(document.getElementById('map-page').dataset.listRows || 200), columns: 8, render: routeRow, key: r => r.runId });
+    { all_rows: Number(document.getElementById('map-page').dataset.listRows || 200), columns: 8, render: routeRow });
 
   /** The runs the filters keep, in the list. */
   function showRouteList(runs) {

@@ -5,7 +5,7 @@
   'use strict';
 
   /**
-   * rows(tbody, scroller, {all_rows, columns, render(item) → tr}): setItems(items) replaces the list,
+   * rows(tbody, scroller, {all_rows, columns, render(item) → tr with data-key}): setItems(items) replaces the list,
    * refresh() re-renders (after a filter or a selection changed what render gives).
    */
   function rows(tbody, scroller, options) {
@@ -38,18 +38,21 @@
       } else {
         if (rowHeight_px == null) {
           const probe = tbody.appendChild(options.render(items[0]));
-          rowHeight_px = Math.max(1, probe.getBoundingClientRect().height);
-          header_px = probe.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-          view_px = scroller.clientHeight;
+          const box = probe.getBoundingClientRect();
+          // A list out of sight measures nothing: it is measured again when next drawn.
+          rowHeight_px = box.height > 0 ? box.height : null;
+          header_px = box.top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+          view_px = scroller.clientHeight || 400;
           tbody.innerHTML = '';
         }
+        const row_px = rowHeight_px || 24;
         // How far the list's first row lies above the top of the scroller's view.
         const top_px = Math.max(0, scroll_px - header_px);
-        const first = Math.max(0, Math.floor(top_px / rowHeight_px) - buffer);
-        const last = Math.min(items.length, Math.ceil((top_px + view_px) / rowHeight_px) + buffer);
-        tbody.appendChild(spacer(first * rowHeight_px));
+        const first = Math.max(0, Math.floor(top_px / row_px) - buffer);
+        const last = Math.min(items.length, Math.ceil((top_px + view_px) / row_px) + buffer);
+        tbody.appendChild(spacer(first * row_px));
         for (let i = first; i < last; i++) tbody.appendChild(options.render(items[i]));
-        tbody.appendChild(spacer((items.length - last) * rowHeight_px));
+        tbody.appendChild(spacer((items.length - last) * row_px));
       }
       if (focused != null) {
         const again = [...tbody.children].find(tr => tr.dataset.key === focused);
@@ -77,16 +80,7 @@
           if (scroller.scrollTop !== 0) scroller.scrollTop = 0;
         });
       },
-      refresh: render,
-      /** Scrolls the list to an item's row and returns the row. */
-      reveal(index) {
-        if (items.length > options.all_rows && rowHeight_px != null) {
-          scroller.scrollTop = header_px + index * rowHeight_px - view_px / 2;
-          scroll_px = scroller.scrollTop;
-          render();
-        }
-        return [...tbody.children].find(tr => tr.dataset.key === String(options.key(items[index])));
-      }
+      refresh: render
     };
   }
 
