@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -148,6 +149,9 @@ class AdoptionBrowserTest {
         assertFalse(links.isEmpty(), "downloads are listed");
         assertTrue(links.stream().anyMatch(a -> a.getText().equals("站点与线路（GeoJSON）")), "Chinese labels");
         for (WebElement link : links) {
+            if (link.getAttribute("data-job") != null) {
+                continue;
+            }
             Map<String, Object> download = page.download(link.getAttribute("href"));
             assertEquals(200L, ((Number) download.get("status")).longValue(), link.getAttribute("href"));
             assertTrue(((String) download.get("disposition")).startsWith("attachment"), download.toString());
@@ -156,6 +160,14 @@ class AdoptionBrowserTest {
         assertTrue(geojson.get("features").size() > 2, "stops and routes");
         assertTrue(busIds(geojson).size() >= 2, "planners get every bus: " + busIds(geojson));
         assertTrue(geojson.toString().contains("\"students\""), "planners get counts");
+
+        // The PDFs are made as jobs: the link starts one, the job box follows it, and the browser saves the file.
+        assertEquals(Set.of("driver-sheets", "notices", "permit", "riders"), new TreeSet<>(links.stream()
+                .filter(a -> a.getAttribute("data-job") != null).map(a -> a.getAttribute("data-format")).toList()));
+        assertTrue(page.browser.findElement(By.id("adoption-download-hint")).isDisplayed(), "the page says PDFs are made in the background");
+        String sheets = pdfText(downloadThroughJob("driver-sheets"));
+        assertTrue(sheets.contains("校车行车单"), sheets);
+        allBuses().forEach(bus -> assertTrue(sheets.contains("车辆 " + bus), "every bus for planners: " + bus));
     }
 
     /**
@@ -231,9 +243,14 @@ class AdoptionBrowserTest {
         assertFalse(page.browser.findElement(By.id("adoption-buses")).isDisplayed(), "operators do not see who runs the others");
         assertFalse(page.browser.findElement(By.id("operator-companies")).isDisplayed());
         page.await(15).until(d -> !d.findElements(By.cssSelector("#adoption-downloads a")).isEmpty());
-        for (WebElement link : page.browser.findElements(By.cssSelector("#adoption-downloads a"))) {
+        for (WebElement link : page.browser.findElements(By.cssSelector("#adoption-downloads a:not([data-job])"))) {
             assertEquals(200L, ((Number) page.download(link.getAttribute("href")).get("status")).longValue(), link.getAttribute("href"));
         }
+        String sheets = pdfText(downloadThroughJob("driver-sheets"));
+        assertTrue(sheets.contains("车辆 " + firstBus), sheets);
+        allBuses().stream().filter(bus -> !bus.equals(firstBus))
+                .forEach(bus -> assertFalse(sheets.contains("车辆 " + bus), "another company's bus " + bus));
+        plans.students(planId).forEach(s -> assertFalse(sheets.contains(s.studentId()), "a student id: " + s.studentId()));
         Map<String, Object> download = page.download(href("geojson"));
         assertTrue(((String) download.get("disposition")).contains("%E6%89%BF%E8%BF%90%E7%89%88"), "the operator edition: " + download);
         String body = (String) download.get("body");
@@ -277,6 +294,40 @@ class AdoptionBrowserTest {
 
     private String state() {
         return page.browser.findElement(By.id("adoption-state")).getAttribute("data-state");
+    }
+
+    /**
+     * Clicks a download made as a job and returns the file the browser saved once the job box says it
+     * succeeded; the server then has it no more (a second fetch is 410).
+     */
+    private Path downloadThroughJob(String format) throws Exception {
+        Path downloads = Files.createTempDirectory("adoption-downloads");
+        ((HasCdp) page.browser).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        WebElement link = page.browser.findElement(By.cssSelector("#adoption-downloads a[data-format='" + format + "']"));
+        link.click();
+        page.await(60).until(d -> link.getAttribute("data-job-id") != null
+                && "succeeded".equals(d.findElement(By.id("job-progress")).getAttribute("data-state")));
+        page.screenshot(format + "-job-done");
+        Path file = page.await(30).until(d -> {
+            try (var list = Files.list(downloads)) {
+                return list.filter(f -> f.getFileName().toString().endsWith("-" + format + ".pdf")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        page.await(10).until(d -> link.getAttribute("data-downloaded") != null);
+        assertEquals(410L, ((Number) page.download("/api/export-files/" + link.getAttribute("data-job-id")).get("status")).longValue(),
+                "downloaded once, then gone from the server");
+        return file;
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), pdf.toString());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     private String attribute(String css, String name) {
