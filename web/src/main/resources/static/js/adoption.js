@@ -139,7 +139,8 @@
     buses.forEach(b => {
       const tr = document.createElement('tr');
       tr.dataset.busId = b.busId;
-      [b.busId, b.busType, b.seats, b.runs].forEach(v => {
+      // The type by its seats, as the route list names it (the fleet's type ids are the planner's codes).
+      [b.busId, t('busType', b.seats), b.runs].forEach(v => {
         const td = document.createElement('td');
         td.textContent = v;
         tr.appendChild(td);
