@@ -287,7 +287,8 @@ class ExportDownloadTest {
 
     /**
      * A file nobody fetched is deleted once it waited longer than the limit (by the sweep, and when it is
-     * asked for); files of an instance that stopped are deleted at start, this instance's stay.
+     * asked for); a job stopped while writing leaves nothing; files of an instance that stopped are deleted
+     * at start, this instance's stay.
      */
     @Test
     void unfetchedFilesExpireAndThoseOfStoppedInstancesGo() throws Exception {
@@ -296,12 +297,22 @@ class ExportDownloadTest {
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().minus(settings.keepFor()).minusSeconds(5));
         Files.setLastModifiedTime(filesOf(swept).get(0), old);
-        Files.setLastModifiedTime(filesOf(asked).get(0), old);
         files.sweep();
         assertEquals(List.of(), filesOf(swept), "swept after the limit");
-        // The sweep ran once above; a file expired since is refused (and deleted) when asked for.
         assertEquals(410, mvc.perform(get("/api/export-files/" + swept).with(pia)).andReturn().getResponse().getStatus());
+        // Expired since the last sweep: refused, and deleted, when asked for.
+        Files.setLastModifiedTime(filesOf(asked).get(0), old);
+        assertEquals(410, mvc.perform(get("/api/export-files/" + asked).with(pia)).andReturn().getResponse().getStatus());
+        assertEquals(List.of(), filesOf(asked));
         assertEquals(1, filesOf(kept).size(), "a young file stays");
+
+        // A job stopped while it writes (cancelled, failed) leaves nothing behind, not even its part file.
+        org.junit.jupiter.api.Assertions.assertThrows(org.xiaoche.web.job.JobCancelledException.class, () -> files.write(999_999,
+                "校车方案-riders.pdf", out -> {
+                    out.write("%PDF- half".getBytes(StandardCharsets.US_ASCII));
+                    throw new org.xiaoche.web.job.JobCancelledException(999_999);
+                }));
+        assertEquals(List.of(), filesOf(999_999));
 
         Path dead = properties.dataDir().resolve("exports").resolve("stopped-instance-0000").resolve("77");
         Files.createDirectories(dead);
