@@ -20,20 +20,23 @@ import java.util.Set;
 
 /**
  * Adopted plans: adopt a plan for a term (planners), the history per region, and which operator
- * company runs each bus. Operators see only the adoptions in force that hold buses of their company.
+ * company runs each bus. Operators see only the current adoptions (in force or upcoming) that hold buses
+ * of their company.
  */
 @RestController
 @RequestMapping("/api/adoptions")
 public class AdoptionController {
 
-    /** An adoption; {@code state} is {@code in_force}, {@code superseded} or {@code withdrawn}. */
+    /**
+     * An adoption; {@code state} is {@code upcoming}, {@code in_force}, {@code expired}, {@code superseded} or
+     * {@code withdrawn} on the service's today ({@link Adoption.State}), computed as it is read.
+     */
     public record AdoptionView(long id, Long planId, long regionId, String termName, LocalDate validFrom, LocalDate validTo,
                                String state, String adoptedBy, Instant adoptedAt, Long supersededBy, String supersededByUser,
                                Instant supersededAt) {
-        static AdoptionView of(Adoption a) {
-            String state = a.inForce() ? "in_force" : a.supersededBy() != null ? "superseded" : "withdrawn";
-            return new AdoptionView(a.id(), a.planId(), a.regionId(), a.termName(), a.validFrom(), a.validTo(), state,
-                    a.adoptedBy(), a.adoptedAt(), a.supersededBy(), a.supersededByUser(), a.supersededAt());
+        static AdoptionView of(Adoption a, LocalDate today) {
+            return new AdoptionView(a.id(), a.planId(), a.regionId(), a.termName(), a.validFrom(), a.validTo(),
+                    a.state(today).code(), a.adoptedBy(), a.adoptedAt(), a.supersededBy(), a.supersededByUser(), a.supersededAt());
         }
     }
 
@@ -45,28 +48,29 @@ public class AdoptionController {
 
     @GetMapping
     public List<AdoptionView> list(@RequestParam(required = false) Long regionId, Authentication auth) {
+        LocalDate today = adoptions.today();
         List<Adoption> all = adoptions.list(regionId);
         if (PlanAudience.of(auth) == PlanAudience.OPERATOR) {
             Set<Long> plans = adoptions.visibleTo(auth.getName()).keySet();
-            all = all.stream().filter(a -> a.inForce() && plans.contains(a.planId())).toList();
+            all = all.stream().filter(a -> a.current(today) && plans.contains(a.planId())).toList();
         }
-        return all.stream().map(AdoptionView::of).toList();
+        return all.stream().map(a -> AdoptionView.of(a, today)).toList();
     }
 
     @GetMapping("/{id}")
     public AdoptionView get(@PathVariable long id, Authentication auth) {
-        return AdoptionView.of(adoptions.visibleTo(id, auth));
+        return AdoptionView.of(adoptions.visibleTo(id, auth), adoptions.today());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public AdoptionView adopt(@RequestBody(required = false) AdoptionService.NewAdoption request, Authentication auth) {
-        return AdoptionView.of(adoptions.adopt(request, auth.getName()));
+        return AdoptionView.of(adoptions.adopt(request, auth.getName()), adoptions.today());
     }
 
     @PostMapping("/{id}/withdraw")
     public AdoptionView withdraw(@PathVariable long id, Authentication auth) {
-        return AdoptionView.of(adoptions.withdraw(id, auth.getName()));
+        return AdoptionView.of(adoptions.withdraw(id, auth.getName()), adoptions.today());
     }
 
     @GetMapping("/{id}/buses")

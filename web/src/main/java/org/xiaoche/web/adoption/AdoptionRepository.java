@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -18,9 +19,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The {@code plan_adoption} and {@code plan_bus_operator} tables. */
+/**
+ * The {@code plan_adoption} and {@code plan_bus_operator} tables. Whether an adoption is current is asked
+ * of its term and the day given, never stored: an adoption whose term ended is history without any write.
+ */
 @Repository
 public class AdoptionRepository {
+
+    /** Neither superseded nor withdrawn, and its term not over on the day bound to the next {@code ?}. */
+    private static final String CURRENT = "superseded_at IS NULL AND valid_to >= ?";
 
     private static final RowMapper<Adoption> ROW = (rs, i) -> new Adoption(rs.getLong("id"),
             (Long) rs.getObject("plan_id", Long.class), rs.getLong("region_id"), rs.getString("term_name"),
@@ -29,9 +36,11 @@ public class AdoptionRepository {
             rs.getString("superseded_by_user"), instant(rs.getTimestamp("superseded_at")));
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public AdoptionRepository(JdbcTemplate jdbc) {
+    public AdoptionRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public long insert(long planId, long regionId, String termName, LocalDate validFrom, LocalDate validTo, String adoptedBy) {
@@ -45,7 +54,7 @@ public class AdoptionRepository {
             ps.setDate(4, Date.valueOf(validFrom));
             ps.setDate(5, Date.valueOf(validTo));
             ps.setString(6, adoptedBy);
-            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.setTimestamp(7, Timestamp.from(clock.instant()));
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -61,21 +70,25 @@ public class AdoptionRepository {
                 : jdbc.query("SELECT * FROM plan_adoption WHERE region_id = ? ORDER BY id DESC", ROW, regionId);
     }
 
-    /** Adoptions in force in the region whose term shares a day with {@code from}..{@code to}. */
-    public List<Adoption> inForceOverlapping(long regionId, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT * FROM plan_adoption WHERE region_id = ? AND superseded_at IS NULL"
-                + " AND valid_from <= ? AND valid_to >= ? ORDER BY id", ROW, regionId, Date.valueOf(to), Date.valueOf(from));
+    /**
+     * Current adoptions (in force or upcoming on {@code today}) in the region whose term shares a day with
+     * {@code from}..{@code to}; an expired one ran its term and stays as it is.
+     */
+    public List<Adoption> currentOverlapping(long regionId, LocalDate from, LocalDate to, LocalDate today) {
+        return jdbc.query("SELECT * FROM plan_adoption WHERE region_id = ? AND " + CURRENT
+                + " AND valid_from <= ? AND valid_to >= ? ORDER BY id", ROW, regionId, Date.valueOf(today),
+                Date.valueOf(to), Date.valueOf(from));
     }
 
     public void supersede(long id, long byAdoptionId, String byUser) {
         jdbc.update("UPDATE plan_adoption SET superseded_by = ?, superseded_by_user = ?, superseded_at = ? WHERE id = ?",
-                byAdoptionId, byUser, Timestamp.from(Instant.now()), id);
+                byAdoptionId, byUser, Timestamp.from(clock.instant()), id);
     }
 
     /** Ends an adoption in force with no successor. */
     public void withdraw(long id, String byUser) {
         jdbc.update("UPDATE plan_adoption SET superseded_by_user = ?, superseded_at = ? WHERE id = ? AND superseded_at IS NULL",
-                byUser, Timestamp.from(Instant.now()), id);
+                byUser, Timestamp.from(clock.instant()), id);
     }
 
     /** Serialises adoptions per region: the caller's transaction holds the region row until it ends. */
@@ -89,15 +102,15 @@ public class AdoptionRepository {
         return n != null && n > 0;
     }
 
-    /** Adoptions in force of the plans of a dataset. */
-    public List<Adoption> inForceInDataset(long datasetId) {
+    /** Current adoptions (in force or upcoming on {@code today}) of the plans of a dataset. */
+    public List<Adoption> currentInDataset(long datasetId, LocalDate today) {
         return jdbc.query("SELECT a.* FROM plan_adoption a JOIN plan p ON p.id = a.plan_id WHERE p.dataset_id = ?"
-                + " AND a.superseded_at IS NULL ORDER BY a.id", ROW, datasetId);
+                + " AND a.superseded_at IS NULL AND a.valid_to >= ? ORDER BY a.id", ROW, datasetId, Date.valueOf(today));
     }
 
-    public List<Adoption> inForceInRegion(long regionId) {
-        return jdbc.query("SELECT * FROM plan_adoption WHERE region_id = ? AND superseded_at IS NULL AND plan_id IS NOT NULL"
-                + " ORDER BY id", ROW, regionId);
+    public List<Adoption> currentInRegion(long regionId, LocalDate today) {
+        return jdbc.query("SELECT * FROM plan_adoption WHERE region_id = ? AND " + CURRENT + " AND plan_id IS NOT NULL"
+                + " ORDER BY id", ROW, regionId, Date.valueOf(today));
     }
 
     /** Bus id → operator company id for the plan's assigned buses. */
@@ -124,13 +137,13 @@ public class AdoptionRepository {
         }
     }
 
-    /** Plan id → the company's buses, over the plans whose adoption is in force. */
-    public Map<Long, Set<String>> busesInForce(long operatorId) {
+    /** Plan id → the company's buses, over the plans whose adoption is current (in force or upcoming on {@code today}). */
+    public Map<Long, Set<String>> busesCurrent(long operatorId, LocalDate today) {
         Map<Long, Set<String>> byPlan = new HashMap<>();
         jdbc.query("SELECT DISTINCT b.plan_id, b.bus_id FROM plan_bus_operator b JOIN plan_adoption a ON a.plan_id = b.plan_id"
-                        + " WHERE b.operator_id = ? AND a.superseded_at IS NULL",
+                        + " WHERE b.operator_id = ? AND a.superseded_at IS NULL AND a.valid_to >= ?",
                 rs -> { byPlan.computeIfAbsent(rs.getLong("plan_id"), k -> new TreeSet<>()).add(rs.getString("bus_id")); },
-                operatorId);
+                operatorId, Date.valueOf(today));
         return byPlan;
     }
 

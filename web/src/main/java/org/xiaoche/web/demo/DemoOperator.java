@@ -53,14 +53,15 @@ public class DemoOperator {
         return new Term(year + "第二学期", LocalDate.of(day.getYear(), 2, 1), LocalDate.of(day.getYear(), 7, 31));
     }
 
-    /** Whether some adoption of the region is in force. */
+    /** Whether some adoption of the region is current (in force or upcoming): once the term is over the demo adopts again. */
     public boolean adopted(long regionId) {
-        return adoptions.list(regionId).stream().anyMatch(Adoption::inForce);
+        LocalDate today = adoptions.today();
+        return adoptions.list(regionId).stream().anyMatch(a -> a.current(today));
     }
 
     /** Adopts the plan for today's term, gives every bus to the demo company and links the demo account. */
     public void adopt(long planId) {
-        Term term = termOf(LocalDate.now());
+        Term term = termOf(adoptions.today());
         Adoption adoption = adoptions.adopt(new AdoptionService.NewAdoption(planId, term.name(), term.from().toString(),
                 term.to().toString()), "demo");
         adoptions.assign(adoption.id(), new AdoptionService.BusAssignment(company(), null));

@@ -1,6 +1,7 @@
 package org.xiaoche.web.export;
 
 import org.springframework.http.MediaType;
+import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.plan.PlanAudience;
 
 import java.io.IOException;
@@ -29,4 +30,22 @@ public interface ExportFormat {
     String fileName(ExportRequest request);
 
     void write(ExportRequest request, OutputStream out) throws IOException;
+
+    /** The same, telling {@code progress} how far it is; {@code progress} may stop it by throwing (a cancelled job). */
+    default void write(ExportRequest request, OutputStream out, ProgressListener progress) throws IOException {
+        write(request, out);
+    }
+
+    /**
+     * Whether it can take seconds (a PDF of every bus with its maps and directions): then it is made only as
+     * a background job ({@code POST}), never inside a request.
+     */
+    default boolean job() {
+        return false;
+    }
+
+    /** Whether it may name students: it is for no audience that may not see student ids. Its downloads are audited. */
+    default boolean namesStudents() {
+        return audiences().stream().allMatch(PlanAudience::seesStudentIds);
+    }
 }

@@ -1,11 +1,14 @@
 package org.xiaoche.web.job;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.xiaoche.web.system.ApiException;
 
 import java.util.List;
 
@@ -30,8 +33,17 @@ public class JobController {
         return JobView.of(job, own && job.state() == JobState.FAILED ? repository.findProblems(id) : List.of());
     }
 
+    /**
+     * Planners cancel any job; other users only the jobs they started (an operator's own export).
+     *
+     * @throws ApiException 403 for another user's job
+     */
     @PostMapping("/{id}/cancel")
-    public JobView cancel(@PathVariable long id) {
+    public JobView cancel(@PathVariable long id, Authentication auth) {
+        boolean planner = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_PLANNER"));
+        if (!planner && !auth.getName().equals(jobs.get(id).createdBy())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "only planners cancel jobs other users started");
+        }
         return JobView.of(jobs.cancel(id));
     }
 }

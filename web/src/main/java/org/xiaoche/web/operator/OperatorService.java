@@ -75,7 +75,8 @@ public class OperatorService {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "user " + username + " does not exist"));
         if (user.role() != Role.OPERATOR) {
             new FieldProblems().add("username", "user " + username + " has role " + user.role().code()
-                    + "; only operator accounts belong to a company").throwIfAny("the member");
+                    + "; only operator accounts belong to a company", "not-an-operator-account", username)
+                    .throwIfAny("the member");
         }
         companies.setCompany(username, id);
     }
@@ -94,11 +95,11 @@ public class OperatorService {
         String name = problems.text("name", in.name(), true, 200);
         String phone = problems.text("phone", in.phone(), false, 50);
         if (phone != null && !phone.matches("[0-9+()\\- ]+")) {
-            problems.add("phone", "may hold only digits, spaces and + ( ) -");
+            problems.add("phone", "may hold only digits, spaces and + ( ) -", "phone-characters");
         }
         String url = problems.text("url", in.url(), false, 500);
         if (url != null && !url.matches("(?i)https?://[^\\s<>\"]+")) {
-            problems.add("url", "must be an http:// or https:// address");
+            problems.add("url", "must be an http:// or https:// address", "url-scheme");
         }
         problems.throwIfAny("the operator company");
         return new CompanyInput(name, phone, url);

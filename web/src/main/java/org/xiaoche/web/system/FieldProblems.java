@@ -22,17 +22,24 @@ public final class FieldProblems {
         return this;
     }
 
+    /** A problem with a stable {@code code} and its values, which pages word from {@code js.problem.<code>}. */
+    public FieldProblems add(String field, String reason, String code, Object... args) {
+        problems.add(new ApiError.Problem(FILE, 0, field, reason, code,
+                java.util.Arrays.stream(args).map(String::valueOf).toList()));
+        return this;
+    }
+
     /** The trimmed text, or null (with a problem when {@code required}); longer than {@code max} is a problem. */
     public String text(String field, String value, boolean required, int max) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
             if (required) {
-                add(field, "is required");
+                add(field, "is required", "required");
             }
             return null;
         }
         if (trimmed.length() > max) {
-            add(field, "is longer than " + max + " characters");
+            add(field, "is longer than " + max + " characters", "too-long", max);
         }
         return trimmed;
     }
@@ -46,7 +53,7 @@ public final class FieldProblems {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            add(field, "is not a date as YYYY-MM-DD: '" + text + "'");
+            add(field, "is not a date as YYYY-MM-DD: '" + text + "'", "not-a-date", text);
             return null;
         }
     }

@@ -21,6 +21,7 @@ import org.xiaoche.routing.fleet.Fleet;
 import org.xiaoche.routing.policy.PlanningPolicy;
 import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.web.Fixtures;
+import org.xiaoche.web.TestClock;
 import org.xiaoche.web.WebTestSupport;
 import org.xiaoche.web.account.AccountService;
 import org.xiaoche.web.account.Role;
@@ -35,6 +36,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -185,7 +188,7 @@ class AdoptionTest {
         long spring = adopt(first, "2026—2027 学年第二学期", "2027-02-20", "2027-07-10", 201).get("id").asLong();
         JsonNode replacing = adopt(second, "2026—2027 学年第一学期（调整）", "2026-11-01", "2027-01-31", 201);
         long replacement = replacing.get("id").asLong();
-        assertEquals("in_force", replacing.get("state").asText());
+        assertEquals("upcoming", replacing.get("state").asText(), "the test clock's 15 October is before its term");
 
         JsonNode old = call(get("/api/adoptions/" + autumn).with(PLANNER), 200);
         assertEquals("superseded", old.get("state").asText(), old.toString());
@@ -193,7 +196,7 @@ class AdoptionTest {
         assertEquals("pia", old.get("supersededByUser").asText());
         assertTrue(old.hasNonNull("supersededAt"), old.toString());
         assertEquals(first, old.get("planId").asLong(), "the replaced plan stays in the history");
-        assertEquals("in_force", call(get("/api/adoptions/" + spring).with(PLANNER), 200).get("state").asText(),
+        assertEquals("upcoming", call(get("/api/adoptions/" + spring).with(PLANNER), 200).get("state").asText(),
                 "a term that does not overlap is not replaced");
         List<Long> history = new ArrayList<>();
         call(get("/api/adoptions?regionId=" + regionId).with(user("vic").roles("VIEWER")), 200)
@@ -385,6 +388,155 @@ class AdoptionTest {
             }
             assertEquals(a, b, "operators cannot tell 1 from 3 boarding students in " + path);
         }
+    }
+
+    @Autowired
+    TestClock clock;
+
+    /**
+     * An adoption's state follows from its term and the day, read as it is asked (no write when a term
+     * ends): terms in the past, present and future are expired, in force and upcoming; at each boundary
+     * the state turns on the day itself. Operators see current adoptions (in force and upcoming) only;
+     * an expired one stays in the history, read-only, but no longer keeps its dataset nor takes buses.
+     */
+    @Test
+    void adoptionsExpireWhenTheirTermEndsAndOperatorsNoLongerSeeThem() throws Exception {
+        long pastDataset = dataset("students.csv"), ownDataset = dataset("students.csv");
+        long pastPlan = plan(pastDataset), presentPlan = plan(ownDataset), futurePlan = plan(ownDataset);
+        try {
+            clock.setToday(LocalDate.of(2026, 3, 1));
+            long past = adopt(pastPlan, "2025—2026 学年第二学期", "2026-02-20", "2026-07-10", 201).get("id").asLong();
+            Fixtures.adoptForOperator(adoptionService, operatorService, accounts, users, pastPlan, "op-term", "2026-02-20", "2026-07-10");
+            long pastAgain = jdbc.queryForObject("SELECT max(id) FROM plan_adoption WHERE plan_id = ?", Long.class, pastPlan);
+            assertEquals("superseded", state(past), "the fixture's adoption for the same term replaced the first");
+            assertEquals("in_force", state(pastAgain));
+            long company = companies.companyOf("op-term").orElseThrow();
+            RequestPostProcessor op = user("op-term").roles("OPERATOR");
+            assertEquals(List.of(pastPlan), ids(call(get("/api/plans").with(op), 200)), "in force on 1 March");
+
+            clock.reset();
+            long present = adopt(presentPlan, "2026—2027 学年第一学期", "2026-09-01", "2027-01-31", 201).get("id").asLong();
+            long future = adopt(futurePlan, "2026—2027 学年第二学期", "2027-02-20", "2027-07-10", 201).get("id").asLong();
+            for (long adoption : new long[]{present, future}) {
+                call(put("/api/adoptions/" + adoption + "/buses").contentType("application/json")
+                        .content("{\"operatorId\": " + company + "}").with(PLANNER).with(csrf()), 200);
+            }
+            long stillOpen = jdbc.queryForObject("SELECT count(*) FROM plan_adoption WHERE superseded_at IS NULL", Long.class);
+            assertEquals("expired", state(pastAgain), "its term ended on 10 July");
+            assertEquals("in_force", state(present));
+            assertEquals("upcoming", state(future));
+
+            // Operators: the present and the coming term, never the past one.
+            assertEquals(new TreeSet<>(List.of(presentPlan, futurePlan)), new TreeSet<>(ids(call(get("/api/plans").with(op), 200))));
+            assertEquals(new TreeSet<>(List.of(present, future)), new TreeSet<>(ids(call(get("/api/adoptions").with(op), 200))));
+            call(get("/api/adoptions/" + pastAgain).with(op), 404);
+            call(get("/api/plans/" + pastPlan).with(op), 404);
+            call(get("/api/plans/" + pastPlan + "/runs").with(op), 404);
+            call(get("/api/adoptions/" + pastAgain + "/exports").with(op), 404);
+            // Planners and viewers: the history keeps it, labelled.
+            JsonNode history = call(get("/api/adoptions?regionId=" + regionId).with(user("vic").roles("VIEWER")), 200);
+            assertTrue(history.toString().contains("\"id\":" + pastAgain + ","), history.toString());
+            history.forEach(a -> {
+                if (a.get("id").asLong() == pastAgain) {
+                    assertEquals("expired", a.get("state").asText());
+                }
+            });
+
+            // No longer in force: no buses to give, nothing to withdraw; still read-only as a record of what ran.
+            JsonNode noBuses = call(put("/api/adoptions/" + pastAgain + "/buses").contentType("application/json")
+                    .content("{\"operatorId\": " + company + "}").with(PLANNER).with(csrf()), 409);
+            assertEquals("adoption-not-current", noBuses.get("code").asText(), noBuses.toString());
+            assertTrue(noBuses.get("message").asText().contains("expired"), noBuses.toString());
+            call(post("/api/adoptions/" + pastAgain + "/withdraw").with(PLANNER).with(csrf()), 409);
+            ApiException readOnly = assertThrows(ApiException.class, () -> guard.preHandle(
+                    new MockHttpServletRequest("PUT", "/api/plans/" + pastPlan), new MockHttpServletResponse(), null));
+            assertEquals(409, readOnly.status().value());
+            // A term already over cannot be adopted (a mistyped year, most likely).
+            JsonNode ended = adopt(presentPlan, "2025—2026 学年第二学期", "2026-02-20", "2026-07-10", 422);
+            assertEquals("term-has-ended", ended.at("/problems/0/code").asText(), ended.toString());
+            assertEquals(List.of("2026-07-10", "2026-10-15"), json.convertValue(ended.at("/problems/0/args"), List.class));
+
+            // The boundaries: the last day is in force, the next day not; the first day of a term is in force.
+            clock.setToday(LocalDate.of(2027, 1, 31));
+            assertEquals("in_force", state(present));
+            assertEquals("upcoming", state(future));
+            clock.setToday(LocalDate.of(2027, 2, 1));
+            assertEquals("expired", state(present));
+            assertEquals(List.of(futurePlan), ids(call(get("/api/plans").with(op), 200)), "the coming term only");
+            call(get("/api/plans/" + presentPlan).with(op), 404);
+            clock.setToday(LocalDate.of(2027, 2, 20));
+            assertEquals("in_force", state(future));
+            assertEquals(stillOpen, jdbc.queryForObject("SELECT count(*) FROM plan_adoption WHERE superseded_at IS NULL", Long.class),
+                    "terms end without any write");
+
+            // An expired plan's dataset may go (students must stay deletable); a current one's may not.
+            clock.reset();
+            call(delete("/api/datasets/" + ownDataset).with(PLANNER).with(csrf()), 409);
+            call(delete("/api/datasets/" + pastDataset).with(PLANNER).with(csrf()), 204);
+            JsonNode kept = call(get("/api/adoptions/" + pastAgain).with(PLANNER), 200);
+            assertTrue(kept.get("planId").isNull(), kept.toString());
+            assertEquals("expired", kept.get("state").asText());
+
+            // A new adoption overlapping both supersedes the current one only: the expired one ran its term.
+            long overlapping = adopt(presentPlan, "2026 下半年", "2026-06-01", "2026-12-31", 201).get("id").asLong();
+            assertEquals("superseded", state(present));
+            assertEquals("expired", state(pastAgain));
+            assertEquals("in_force", state(overlapping));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private String state(long adoption) throws Exception {
+        return call(get("/api/adoptions/" + adoption).with(PLANNER), 200).get("state").asText();
+    }
+
+    /**
+     * The page's table saves every bus's company at once ({@code operatorIdByBus}, null for none), in one
+     * transaction: an unknown bus or company refuses the whole of it, naming each.
+     */
+    @Test
+    void eachBusIsGivenItsOwnCompanyInOneRequest() throws Exception {
+        long planId = plan(crowdDataset);
+        List<String> buses = new ArrayList<>(new TreeSet<>(busIds(planId)));
+        long adoption = adopt(planId, "2030 春季学期", "2030-02-20", "2030-07-10", 201).get("id").asLong();
+        long first = company("丙运输公司"), second = company("丁运输公司");
+        String body = json.writeValueAsString(Map.of("operatorIdByBus", Map.of(buses.get(0), first, buses.get(1), second)));
+        JsonNode saved = call(put("/api/adoptions/" + adoption + "/buses").contentType("application/json").content(body)
+                .with(PLANNER).with(csrf()), 200);
+        Map<String, String> names = new HashMap<>();
+        saved.forEach(b -> names.put(b.get("busId").asText(), b.get("operatorName").isNull() ? null : b.get("operatorName").asText()));
+        assertEquals("丙运输公司", names.get(buses.get(0)));
+        assertEquals("丁运输公司", names.get(buses.get(1)));
+
+        Map<String, Object> unassign = new HashMap<>();
+        unassign.put(buses.get(0), null);
+        unassign.put(buses.get(1), 987_654);
+        unassign.put("no-such-bus", first);
+        JsonNode refused = call(put("/api/adoptions/" + adoption + "/buses").contentType("application/json")
+                .content(json.writeValueAsString(Map.of("operatorIdByBus", unassign))).with(PLANNER).with(csrf()), 422);
+        List<String> codes = new ArrayList<>();
+        refused.get("problems").forEach(p -> {
+            assertEquals("operatorIdByBus", p.get("field").asText(), refused.toString());
+            codes.add(p.get("code").asText());
+        });
+        assertEquals(List.of("unknown-bus", "unknown-operator-company"), codes, refused.toString());
+        assertEquals("丙运输公司", call(get("/api/adoptions/" + adoption + "/buses").with(PLANNER), 200).get(0).get("operatorName").asText(),
+                "nothing of a refused request is stored");
+        JsonNode both = call(put("/api/adoptions/" + adoption + "/buses").contentType("application/json")
+                .content("{\"operatorId\": " + first + ", \"operatorIdByBus\": {}}").with(PLANNER).with(csrf()), 422);
+        assertEquals("assignment-both-forms", both.at("/problems/0/code").asText(), both.toString());
+
+        unassign.remove("no-such-bus");
+        unassign.put(buses.get(1), first);
+        call(put("/api/adoptions/" + adoption + "/buses").contentType("application/json")
+                .content(json.writeValueAsString(Map.of("operatorIdByBus", unassign))).with(PLANNER).with(csrf()), 200);
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.query("SELECT bus_id, operator_id FROM plan_bus_operator WHERE plan_id = ?",
+                rs -> { stored.put(rs.getString(1), rs.getLong(2)); }, planId);
+        assertEquals(Map.of(buses.get(1), first), stored, "the first bus unassigned, the second moved");
+        call(put("/api/adoptions/" + adoption + "/buses").contentType("application/json").content(body)
+                .with(user("vic").roles("VIEWER")).with(csrf()), 403);
     }
 
     @Autowired

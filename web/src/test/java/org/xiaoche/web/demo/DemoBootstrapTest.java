@@ -78,7 +78,7 @@ class DemoBootstrapTest {
         Job job = Fixtures.awaitFinished(jobs, bootstrap.lastJobId().orElseThrow(), Duration.ofSeconds(60));
         assertEquals(JobState.SUCCEEDED, job.state(), job.message());
         long planId = job.resultId();
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         assertEquals(1, count("SELECT count(*) FROM plan_adoption WHERE superseded_at IS NULL AND plan_id = " + planId
                 + " AND valid_from <= DATE '" + today + "' AND valid_to >= DATE '" + today + "'"), "in force today");
         assertEquals(count("SELECT count(DISTINCT bus_id) FROM plan_run WHERE plan_id = " + planId),
@@ -108,6 +108,8 @@ class DemoBootstrapTest {
     org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired
     DemoOperator operator;
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     org.xiaoche.web.account.AccountService accounts;
     @Autowired

@@ -23,6 +23,7 @@ import org.xiaoche.web.account.AccountService;
 import org.xiaoche.web.account.Role;
 import org.xiaoche.web.adoption.AdoptionService;
 import org.xiaoche.web.dataset.DatasetService;
+import org.xiaoche.web.job.Job;
 import org.xiaoche.web.job.JobRepository;
 import org.xiaoche.web.job.JobState;
 import org.xiaoche.web.operator.OperatorService;
@@ -49,13 +50,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Every download of an adopted plan, per role: planners get every format, viewers no riders lists or
  * notices, operators the operator edition of their own company's buses. Each operator download is
  * read back (zip entries unpacked) and must hold no student id, no time to the second, no bus of the
- * other company and no count of students.
+ * other company and no count of students. The PDF formats are made as jobs: started with POST, their
+ * file fetched once by the one who asked, then gone; files nobody fetched expire, and those of
+ * instances that stopped are deleted at start.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -112,6 +117,10 @@ class ExportDownloadTest {
         buses = new ArrayList<>(new TreeSet<>(plans.runs(planId).stream().map(PlanRepository.RunRow::busId).toList()));
         assertTrue(buses.size() >= 2, buses.toString());
         plans.students(planId).forEach(s -> studentIds.add(s.studentId()));
+        // Jobs run as the user who asked, as the service knows them: the accounts must exist.
+        accounts.create("pia", "planner-test-pw", Role.PLANNER);
+        accounts.create("pete", "planner-test-pw", Role.PLANNER);
+        accounts.create("vic", "viewer-test-pw", Role.VIEWER);
         // op-b's company runs the first bus, op-a's every other (op-a's company is made first, then moved from).
         adoption = Fixtures.adoptForOperator(adoptions, operators, accounts, users, planId, "op-a", "2026-09-01", "2027-01-31");
         long companyB = operators.create(new OperatorService.CompanyInput("乙公司", null, "https://b.example/")).id();
@@ -132,8 +141,31 @@ class ExportDownloadTest {
         return formats;
     }
 
+    /** A download as a client makes it: at once, or, for a format made as a job (405 to GET), through its job. */
     private MockHttpServletResponse download(String format, RequestPostProcessor who) throws Exception {
-        return mvc.perform(get("/api/adoptions/" + adoption + "/exports/" + format).with(who)).andReturn().getResponse();
+        MockHttpServletResponse direct = mvc.perform(get("/api/adoptions/" + adoption + "/exports/" + format).with(who))
+                .andReturn().getResponse();
+        if (direct.getStatus() != 405) {
+            return direct;
+        }
+        assertEquals("POST", direct.getHeader("Allow"));
+        assertEquals("export-is-a-job", json.readTree(direct.getContentAsString()).get("code").asText());
+        return mvc.perform(get("/api/export-files/" + exportJob(format, who)).with(who)).andReturn().getResponse();
+    }
+
+    /** Starts an export job (202), waits until it has succeeded, and returns its id. */
+    private long exportJob(String format, RequestPostProcessor who) throws Exception {
+        MockHttpServletResponse started = mvc.perform(post("/api/adoptions/" + adoption + "/exports/" + format).with(who).with(csrf()))
+                .andReturn().getResponse();
+        assertEquals(202, started.getStatus(), format + ": " + started.getContentAsString());
+        JsonNode view = json.readTree(started.getContentAsString());
+        assertEquals("export", view.get("kind").asText());
+        long jobId = view.get("id").asLong();
+        Job job = Fixtures.awaitFinished(jobs, jobId, Duration.ofSeconds(60));
+        assertEquals(JobState.SUCCEEDED, job.state(), format + ": " + job.message());
+        assertEquals("export-file", job.resultType());
+        assertEquals(jobId, job.resultId());
+        return jobId;
     }
 
     @Test
@@ -186,6 +218,148 @@ class ExportDownloadTest {
             }
         }
     }
+
+    @Autowired
+    ExportFiles files;
+    @Autowired
+    org.xiaoche.web.system.XiaocheProperties properties;
+    @Autowired
+    org.xiaoche.web.job.Instances instances;
+    @Autowired
+    org.xiaoche.web.audit.AuditLog audit;
+    @Autowired
+    ExportFileSettings settings;
+
+    /** The folder of an export job's file on this instance (what the job left there). */
+    private List<Path> filesOf(long jobId) throws IOException {
+        Path folder = properties.dataDir().resolve("exports").resolve(instances.self()).resolve(Long.toString(jobId));
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var list = Files.list(folder)) {
+            return list.toList();
+        }
+    }
+
+    /**
+     * A driver-sheet job's file, owner-only on disk, goes to the planner who asked and nobody else, once:
+     * a second download is 410 and nothing is left on disk. The rider lists name students: their download
+     * is audited. Others cannot cancel a planner's job; an operator may cancel its own (here: already ended).
+     */
+    @Test
+    void anExportJobsFileGoesOnceToTheOneWhoAskedAndIsThenDeleted() throws Exception {
+        RequestPostProcessor pia = user("pia").roles("PLANNER");
+        long jobId = exportJob("driver-sheets", pia);
+        List<Path> made = filesOf(jobId);
+        assertEquals(1, made.size(), made.toString());
+        assertTrue(made.get(0).getFileName().toString().endsWith("-driver-sheets.pdf"), made.toString());
+        if (made.get(0).getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made.get(0))));
+        }
+        assertEquals(404, mvc.perform(get("/api/export-files/" + jobId).with(user("pete").roles("PLANNER"))).andReturn()
+                .getResponse().getStatus(), "another planner's file");
+        assertEquals(404, mvc.perform(get("/api/export-files/" + jobId).with(user("op-a").roles("OPERATOR"))).andReturn()
+                .getResponse().getStatus());
+        MockHttpServletResponse file = mvc.perform(get("/api/export-files/" + jobId).with(pia)).andReturn().getResponse();
+        assertEquals(200, file.getStatus(), file.getContentAsString());
+        assertEquals("application/pdf", file.getContentType());
+        assertTrue(file.getHeader("Content-Disposition").startsWith("attachment; filename="), file.getHeader("Content-Disposition"));
+        String text = text(file.getContentAsByteArray());
+        buses.forEach(bus -> assertTrue(mentions(text, bus), "planners' sheets hold every bus: " + bus));
+        MockHttpServletResponse again = mvc.perform(get("/api/export-files/" + jobId).with(pia)).andReturn().getResponse();
+        assertEquals(410, again.getStatus());
+        assertEquals("gone", json.readTree(again.getContentAsString()).get("code").asText());
+        assertEquals(List.of(), filesOf(jobId), "nothing left once downloaded");
+
+        long before = audit.count();
+        assertEquals(200, download("riders", pia).getStatus());
+        assertEquals(before + 1, audit.count(), "a rider list names students: its download is audited");
+
+        // Cancelling: never another user's job; an operator's own job, yes (this one has ended: 409, not 403).
+        long operatorJob = exportJob("permit", user("op-a").roles("OPERATOR"));
+        assertEquals(403, mvc.perform(post("/api/jobs/" + jobId + "/cancel").with(user("op-a").roles("OPERATOR")).with(csrf()))
+                .andReturn().getResponse().getStatus());
+        assertEquals(409, mvc.perform(post("/api/jobs/" + operatorJob + "/cancel").with(user("op-a").roles("OPERATOR")).with(csrf()))
+                .andReturn().getResponse().getStatus());
+        assertEquals(403, mvc.perform(post("/api/adoptions/" + adoption + "/exports/riders").with(user("vic").roles("VIEWER"))
+                .with(csrf())).andReturn().getResponse().getStatus(), "a viewer may not ask for rider lists");
+    }
+
+    /**
+     * A file nobody fetched is deleted once it waited longer than the limit (by the sweep, and when it is
+     * asked for); a job stopped while writing leaves nothing; files of an instance that stopped are deleted
+     * at start, this instance's stay.
+     */
+    @Test
+    void unfetchedFilesExpireAndThoseOfStoppedInstancesGo() throws Exception {
+        RequestPostProcessor pia = user("pia").roles("PLANNER");
+        long swept = exportJob("permit", pia), asked = exportJob("permit", pia), kept = exportJob("permit", pia);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(settings.keepFor()).minusSeconds(5));
+        Files.setLastModifiedTime(filesOf(swept).get(0), old);
+        files.sweep();
+        assertEquals(List.of(), filesOf(swept), "swept after the limit");
+        assertEquals(410, mvc.perform(get("/api/export-files/" + swept).with(pia)).andReturn().getResponse().getStatus());
+        // Expired since the last sweep: refused, and deleted, when asked for.
+        Files.setLastModifiedTime(filesOf(asked).get(0), old);
+        assertEquals(410, mvc.perform(get("/api/export-files/" + asked).with(pia)).andReturn().getResponse().getStatus());
+        assertEquals(List.of(), filesOf(asked));
+        assertEquals(1, filesOf(kept).size(), "a young file stays");
+
+        // A job stopped while it writes (cancelled, failed) leaves nothing behind, not even its part file.
+        org.junit.jupiter.api.Assertions.assertThrows(org.xiaoche.web.job.JobCancelledException.class, () -> files.write(999_999,
+                "校车方案-riders.pdf", out -> {
+                    out.write("%PDF- half".getBytes(StandardCharsets.US_ASCII));
+                    throw new org.xiaoche.web.job.JobCancelledException(999_999);
+                }));
+        assertEquals(List.of(), filesOf(999_999));
+
+        Path dead = properties.dataDir().resolve("exports").resolve("stopped-instance-0000").resolve("77");
+        Files.createDirectories(dead);
+        Files.writeString(dead.resolve("校车方案-1-学期-riders.pdf"), "%PDF- names students");
+        files.recover();
+        assertFalse(Files.exists(dead.getParent()), "a stopped instance's files are deleted");
+        assertEquals(1, filesOf(kept).size(), "a live instance's file stays");
+        assertEquals(200, mvc.perform(get("/api/export-files/" + kept).with(pia)).andReturn().getResponse().getStatus());
+    }
+
+    /**
+     * The file holds what the operator saw when it asked; once the company's buses change it is not handed
+     * out (409) and is deleted, and a job run after such a change refuses.
+     */
+    @Test
+    void anOperatorsFileIsNotHandedOutOnceItsBusesChanged() throws Exception {
+        RequestPostProcessor b = user("op-b").roles("OPERATOR");
+        long jobId = exportJob("driver-sheets", b);
+        long companyB = companies.companyOf("op-b").orElseThrow();
+        String moved = buses.get(1);
+        try {
+            adoptions.assign(adoption, new AdoptionService.BusAssignment(companyB, List.of(moved)));
+            MockHttpServletResponse refused = mvc.perform(get("/api/export-files/" + jobId).with(b)).andReturn().getResponse();
+            assertEquals(409, refused.getStatus(), refused.getContentAsString());
+            assertEquals("export-scope-changed", json.readTree(refused.getContentAsString()).get("code").asText());
+            assertEquals(List.of(), filesOf(jobId), "the stale file is deleted");
+        } finally {
+            long companyA = companies.companyOf("op-a").orElseThrow();
+            adoptions.assign(adoption, new AdoptionService.BusAssignment(companyA, List.of(moved)));
+        }
+        JsonNode ended = json.readTree(mvc.perform(get("/api/jobs/" + jobId).with(b)).andReturn().getResponse().getContentAsString());
+        assertEquals("succeeded", ended.get("state").asText(), "the job itself stays as it ended");
+
+        // A job that finds other buses than were asked for writes nothing.
+        long stale = jobService.submit("export", java.util.Map.of("adoptionId", Long.toString(adoption), "format", "driver-sheets",
+                "lang", "zh", "requestedBy", "op-b", "scope", "operator:0000"), "op-b").id();
+        Job refusedJob = Fixtures.awaitFinished(jobs, stale, Duration.ofSeconds(60));
+        assertEquals(JobState.FAILED, refusedJob.state());
+        assertTrue(refusedJob.message().contains("start the export again"), refusedJob.message());
+        assertEquals(List.of(), filesOf(stale));
+    }
+
+    @Autowired
+    org.xiaoche.web.job.JobService jobService;
+
+    @Autowired
+    org.xiaoche.web.operator.OperatorCompanyRepository companies;
 
     /** Whether {@code id} stands in the text on its own (ids such as {@code bus_B01} count; {@code B012} does not). */
     private static boolean mentions(String text, String id) {

@@ -100,6 +100,17 @@ class ChineseTextBrowserTest extends BrowserTestBase {
                 page.browser.findElement(By.id("plan-edit-toggle")).click();
                 page.await(15).until(d -> d.findElement(By.id("plan-edit-body")).isDisplayed());
             }
+            if (!role.equals("operator")) {
+                // The hand-over: who runs each bus, the companies (planners) and the adoption history, opened.
+                page.await(15).until(d -> d.findElement(By.id("adoption-buses")).isDisplayed());
+                page.browser.findElement(By.cssSelector("#adoption-buses summary")).click();
+                page.await(15).until(d -> !d.findElements(By.cssSelector("#adoption-bus-table tbody tr")).isEmpty());
+                page.browser.findElement(By.cssSelector("#adoption-history summary")).click();
+            }
+            if (role.equals("planner")) {
+                page.browser.findElement(By.cssSelector("#operator-companies summary")).click();
+                page.await(15).until(d -> !d.findElements(By.cssSelector("#company-table tbody tr")).isEmpty());
+            }
             page.browser.findElement(By.cssSelector("#route-list tbody tr")).click();
             page.await(15).until(d -> !d.findElements(By.cssSelector("#timetable tbody tr")).isEmpty());
             found.addAll(untranslated(role + " map", pageTexts()));

@@ -28,6 +28,8 @@ import java.util.List;
 public final class PdfPages implements Closeable {
 
     public static final float MARGIN = 40;
+    /** The progress stage the documents report while they write their pages. */
+    public static final String STAGE = "write document";
     static final float FOOTER_SIZE = 8;
     static final float LINE_GAP = 1.35f;
     static final float CELL_PAD = 3;

@@ -4,6 +4,7 @@ import org.xiaoche.routing.network.BusRouteGeometry;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.network.RouteRoadNames;
 import org.xiaoche.routing.plan.Plan;
+import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.timetable.Bus;
 import org.xiaoche.routing.timetable.BusRun;
 import org.xiaoche.routing.timetable.TimedStop;
@@ -37,16 +38,24 @@ public final class PermitAnnex {
     /** The buses {@code busIds}, in the plan's order; an id the plan has no bus for is an {@link IllegalArgumentException}. */
     public static void write(Plan plan, RoadNetwork network, Collection<String> busIds, Lang lang, OutputStream out)
             throws IOException {
+        write(plan, network, busIds, lang, out, ProgressListener.NONE);
+    }
+
+    /** The same, telling {@code progress} ({@value PdfPages#STAGE}) after each bus; it may stop the work by throwing. */
+    public static void write(Plan plan, RoadNetwork network, Collection<String> busIds, Lang lang, OutputStream out,
+                             ProgressListener progress) throws IOException {
         List<Bus> buses = PlanBuses.select(plan, busIds);
         PlanText text = new PlanText(plan, lang);
         BusRouteGeometry geometry = new BusRouteGeometry(network);
         try (PdfPages pages = new PdfPages(lang.text("permit.title"), lang, "permit " + PlanBuses.documentKey(plan, buses))) {
-            for (Bus bus : buses) {
+            for (int i = 0; i < buses.size(); i++) {
+                progress.progress(PdfPages.STAGE, (double) i / buses.size());
                 pages.startOnNewPage();
-                writeBus(pages, text, geometry, bus);
+                writeBus(pages, text, geometry, buses.get(i));
             }
             pages.save(out);
         }
+        progress.progress(PdfPages.STAGE, 1);
     }
 
     private static void writeBus(PdfPages pages, PlanText text, BusRouteGeometry geometry, Bus bus) throws IOException {

@@ -4,6 +4,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.xiaoche.routing.network.RoadNetwork;
 import org.xiaoche.routing.plan.Plan;
 import org.xiaoche.routing.plan.PlanSchool;
+import org.xiaoche.routing.progress.ProgressListener;
 import org.xiaoche.routing.timetable.BusRun;
 import org.xiaoche.routing.timetable.StudentJourney;
 
@@ -37,6 +38,12 @@ public final class SchoolRiders {
      */
     public static void writeNotices(Plan plan, RoadNetwork network, String schoolId, Lang lang, OutputStream out)
             throws IOException {
+        writeNotices(plan, network, schoolId, lang, out, ProgressListener.NONE);
+    }
+
+    /** The same, telling {@code progress} ({@value PdfPages#STAGE}) after each page; it may stop the work by throwing. */
+    public static void writeNotices(Plan plan, RoadNetwork network, String schoolId, Lang lang, OutputStream out,
+                                    ProgressListener progress) throws IOException {
         PlanText text = new PlanText(plan, lang);
         StopWhereabouts whereabouts = new StopWhereabouts(network, text);
         Map<String, String> where = new HashMap<>();
@@ -50,6 +57,7 @@ public final class SchoolRiders {
             PdfPages.Box area = null;
             for (int i = 0; i < riders.size(); i++) {
                 if (i % perPage == 0) {
+                    progress.progress(PdfPages.STAGE, (double) i / riders.size());
                     pages.startOnNewPage();
                     area = pages.box(pages.remaining());
                 }
@@ -64,14 +72,24 @@ public final class SchoolRiders {
             }
             pages.save(out);
         }
+        progress.progress(PdfPages.STAGE, 1);
     }
 
     /** Rider lists: per school (every school when {@code schoolId} is null) its carried students by id, each school on its own page. */
     public static void writeRiderLists(Plan plan, String schoolId, Lang lang, OutputStream out) throws IOException {
+        writeRiderLists(plan, schoolId, lang, out, ProgressListener.NONE);
+    }
+
+    /** The same, telling {@code progress} ({@value PdfPages#STAGE}) after each school; it may stop the work by throwing. */
+    public static void writeRiderLists(Plan plan, String schoolId, Lang lang, OutputStream out, ProgressListener progress)
+            throws IOException {
         PlanText text = new PlanText(plan, lang);
         Map<String, String> busOfRun = busOfRun(plan);
+        List<PlanSchool> schools = schools(plan, schoolId);
         try (PdfPages pages = new PdfPages(lang.text("riders.title"), lang, "riders " + plan.inputs() + " " + schoolId)) {
-            for (PlanSchool school : schools(plan, schoolId)) {
+            for (int s = 0; s < schools.size(); s++) {
+                progress.progress(PdfPages.STAGE, (double) s / schools.size());
+                PlanSchool school = schools.get(s);
                 pages.startOnNewPage();
                 pages.heading(lang.text("riders.heading", text.schoolName(school.id())), TITLE, 60);
                 List<List<String>> rows = new ArrayList<>();
@@ -85,6 +103,7 @@ public final class SchoolRiders {
             }
             pages.save(out);
         }
+        progress.progress(PdfPages.STAGE, 1);
     }
 
     private static void drawSlip(PdfPages pages, PdfPages.Box slip, PlanText text, StudentJourney j, String stopWords,

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,34 @@ class DriverSheetsTest {
         Path a = PdfChecks.write(dir.resolve("a.pdf"), out -> DriverSheets.write(plan, DemoPlan.network(), bus, Lang.ZH, out));
         Path b = PdfChecks.write(dir.resolve("b.pdf"), out -> DriverSheets.write(plan, DemoPlan.network(), bus, Lang.ZH, out));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    /** Progress comes after each bus, rising to 1 at the end; a listener that throws (a cancelled job) stops the writing. */
+    @Test
+    void progressIsToldPerBusAndAThrowingListenerStopsTheSheets() throws Exception {
+        Plan plan = DemoPlan.plan();
+        List<String> buses = plan.buses().stream().map(Bus::busId).limit(3).toList();
+        List<Double> told = new java.util.ArrayList<>();
+        DriverSheets.write(plan, DemoPlan.network(), buses, Lang.ZH, java.io.OutputStream.nullOutputStream(), (stage, fraction) -> {
+            assertEquals(PdfPages.STAGE, stage);
+            told.add(fraction);
+        });
+        List<Double> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < buses.size(); i++) {
+            expected.add((double) i / buses.size());
+        }
+        expected.add(1.0);
+        assertEquals(expected, told);
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        RuntimeException stop = new RuntimeException("cancelled");
+        RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> DriverSheets.write(plan,
+                DemoPlan.network(), buses, Lang.ZH, out, (stage, fraction) -> {
+                    if (fraction > 0) {
+                        throw stop;
+                    }
+                }));
+        assertEquals(stop, thrown);
+        assertEquals(0, out.size(), "nothing written of a stopped document");
     }
 }
