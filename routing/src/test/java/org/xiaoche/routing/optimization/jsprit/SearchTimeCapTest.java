@@ -50,13 +50,16 @@ class SearchTimeCapTest {
         return new GridTravelTimes(x, y);
     }
 
-    /** The grid's times, with the calling thread put to sleep now and then: wall time passes, CPU time does not. */
-    private record WaitingTimes(TravelTimes inner, AtomicLong calls) implements TravelTimes {
+    /**
+     * The grid's times, with the calling thread put to sleep for {@code sleep_ms} every 20,000 calls: wall time
+     * passes, CPU time does not (0: only counted).
+     */
+    private record WaitingTimes(TravelTimes inner, AtomicLong calls, long sleep_ms) implements TravelTimes {
         @Override
         public double time_s(int from, int to) {
-            if (calls.incrementAndGet() % 20_000 == 0) {
+            if (calls.incrementAndGet() % 20_000 == 0 && sleep_ms > 0) {
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(sleep_ms);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -78,17 +81,25 @@ class SearchTimeCapTest {
     void waitingDoesNotCutTheSearchShortButComputingPastTheCapDoes() {
         SolverBudget budget = new SolverBudget(2026, 20, 600, 600, Duration.ofSeconds(30));
         JspritSchoolRouteSolver solver = new JspritSchoolRouteSolver();
-        SchoolRoutePlan free = solver.solve(problem(grid()), budget);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicLong freeCalls = new AtomicLong();
+        long cpuBefore_ns = threads.getCurrentThreadCpuTime();
+        SchoolRoutePlan free = solver.solve(problem(new WaitingTimes(grid(), freeCalls, 0)), budget);
+        long freeCpu_ms = (threads.getCurrentThreadCpuTime() - cpuBefore_ns) / 1_000_000;
         assertFalse(free.wallCapHit());
 
+        // The cap well above the search's own CPU time (however fast this machine is), and the sleeps, spread
+        // over the same calls, well past the cap.
+        long cap_ms = Math.max(500, 4 * freeCpu_ms);
+        long sleep_ms = Math.max(1, 2 * cap_ms / Math.max(1, freeCalls.get() / 20_000));
         AtomicLong calls = new AtomicLong();
         long started_ns = System.nanoTime();
-        SchoolRoutePlan waiting = solver.solve(problem(new WaitingTimes(grid(), calls)),
-                budget.withWallCap(Duration.ofMillis(500)));
+        SchoolRoutePlan waiting = solver.solve(problem(new WaitingTimes(grid(), calls, sleep_ms)),
+                budget.withWallCap(Duration.ofMillis(cap_ms)));
         long wall_ms = (System.nanoTime() - started_ns) / 1_000_000;
-        long slept_ms = calls.get() / 20_000 * 20;
-        assertTrue(slept_ms > 1000, "the test must make the thread wait past the cap; slept " + slept_ms + " ms");
-        assertTrue(wall_ms > 500, "wall time " + wall_ms + " ms");
+        long slept_ms = calls.get() / 20_000 * sleep_ms;
+        assertTrue(slept_ms > cap_ms, "the test must make the thread wait past the cap of " + cap_ms + " ms; slept " + slept_ms + " ms");
+        assertTrue(wall_ms > cap_ms, "wall time " + wall_ms + " ms");
         assertFalse(waiting.wallCapHit(), "a thread that waits has not used its time");
         assertEquals(runs(free), runs(waiting), "the same search, however long the thread waited");
 
