@@ -232,7 +232,7 @@
    * A click on the map: a stop or school under the pointer opens its popup; else the one run there, or a
    * chooser listing every run there (they overlap).
    */
-  function chooseRun(e) {
+  function clickOnMap(e) {
     const point = tiles.near(e.containerPoint, 2, [GROUP.stops])[0] || tiles.near(e.containerPoint, 2, [GROUP.schools])[0];
     if (point) {
       point.layer.openPopup();
@@ -265,7 +265,7 @@
     });
     L.popup().setLatLng(e.latlng).setContent(box).openOn(map);
   }
-  map.on('click', chooseRun);
+  map.on('click', clickOnMap);
 
   // Pointer over a stop, school or run: the hand cursor, and a school's name as its tooltip.
   const schoolTip = L.tooltip({ direction: 'top', offset: [0, -10] });
