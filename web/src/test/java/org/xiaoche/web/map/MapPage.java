@@ -3,9 +3,11 @@ package org.xiaoche.web.map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The service's pages in one headless Chromium, seen through the ids and the {@code window.xiaocheMap} hook. */
 final class MapPage implements AutoCloseable {
@@ -48,6 +50,19 @@ final class MapPage implements AutoCloseable {
     /** Features drawn in one of the map's layers (students, riders, stops, routes, arrows, schools, roads). */
     long count(String layer) {
         return ((Number) js("return window.xiaocheMap.layers." + layer + ".getLayers().length")).longValue();
+    }
+
+    /**
+     * The real pointer moved over a point of the map, ready to click: {@code containerPoint} is a script
+     * expression (with {@code m} the Leaflet map) giving the point in map pixels. The whole map is scrolled
+     * into the window first, since Selenium offsets from the centre of an element's visible part.
+     */
+    Actions pointerAt(String containerPoint) {
+        js("document.getElementById('map').scrollIntoView()");
+        List<?> xy = (List<?>) js("const m = window.xiaocheMap.map; const p = " + containerPoint + ";"
+                + " const s = m.getSize(); return [p.x - s.x / 2, p.y - s.y / 2];");
+        return new Actions(browser).moveToElement(browser.findElement(By.id("map")),
+                (int) Math.round(((Number) xy.get(0)).doubleValue()), (int) Math.round(((Number) xy.get(1)).doubleValue()));
     }
 
     String text(String css) {

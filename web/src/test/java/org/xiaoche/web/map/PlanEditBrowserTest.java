@@ -151,14 +151,9 @@ class PlanEditBrowserTest extends BrowserTestBase {
 
         // The student is picked by clicking their home on the map (a real click on the rider's marker), zoomed
         // in so that the home and the stop beside it are apart.
-        page.js("document.getElementById('map').scrollIntoView(); const m = window.xiaocheMap; m.map.closePopup();"
-                + " m.map.setView(m.layers.riders.getLayers().find(l => l.feature.properties.student_id === 'E3').getLatLng(), 19, { animate: false });");
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> at = (java.util.Map<String, Object>) page.js("const m = window.xiaocheMap;"
-                + " const r = m.layers.riders.getLayers().find(l => l.feature.properties.student_id === 'E3');"
-                + " const p = m.map.latLngToContainerPoint(r.getLatLng()), s = m.map.getSize(); return { x: p.x - s.x / 2, y: p.y - s.y / 2 };");
-        new org.openqa.selenium.interactions.Actions(page.browser).moveToElement(page.browser.findElement(By.id("map")),
-                (int) Math.round(((Number) at.get("x")).doubleValue()), (int) Math.round(((Number) at.get("y")).doubleValue())).click().perform();
+        String home = "window.xiaocheMap.layers.riders.getLayers().find(l => l.feature.properties.student_id === 'E3').getLatLng()";
+        page.js("const m = window.xiaocheMap.map; m.closePopup(); m.setView(" + home + ", 19, { animate: false });");
+        page.pointerAt("m.latLngToContainerPoint(" + home + ")").click().perform();
         page.await(10).until(d -> "E3".equals(d.findElement(By.cssSelector("#plan-edit-student-form input[name=studentId]")).getAttribute("value")));
         page.js("document.getElementById('plan-edit-student-stop').value = '" + fixture.nearStopId() + "';");
         page.browser.findElement(By.cssSelector("#plan-edit-student-form button[type=submit]")).click();

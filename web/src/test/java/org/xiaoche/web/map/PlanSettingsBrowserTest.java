@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xiaoche.web.account.Role;
 import org.xiaoche.web.plan.PlanRepository;
@@ -90,12 +89,7 @@ class PlanSettingsBrowserTest extends BrowserTestBase {
 
         // A depot placed by clicking the map on the village road, beside the school.
         page.browser.findElement(By.id("depot-place")).click();
-        page.js("document.getElementById('map').scrollIntoView()");
-        Object offset = page.js("const m = window.xiaocheMap.map; const p = m.latLngToContainerPoint(L.latLng(0.0001, 0.002));"
-                + " const s = m.getSize(); return [p.x - s.x / 2, p.y - s.y / 2];");
-        List<?> xy = (List<?>) offset;
-        new Actions(page.browser).moveToElement(page.browser.findElement(By.id("map")),
-                (int) Math.round(((Number) xy.get(0)).doubleValue()), (int) Math.round(((Number) xy.get(1)).doubleValue())).click().perform();
+        page.pointerAt("m.latLngToContainerPoint(L.latLng(0.0001, 0.002))").click().perform();
         page.await(5).until(d -> !d.findElements(By.cssSelector("#depot-list li")).isEmpty());
         assertTrue(page.text("#depot-list").startsWith("车场 D1"), page.text("#depot-list"));
 

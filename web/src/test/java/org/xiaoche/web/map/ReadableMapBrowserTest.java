@@ -6,7 +6,6 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xiaoche.web.account.Role;
@@ -15,7 +14,6 @@ import org.xiaoche.web.plan.PlanRepository;
 import org.xiaoche.web.plan.PlanStep;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,19 +57,12 @@ class ReadableMapBrowserTest extends BrowserTestBase {
                 + ".map(l => l.options.color)).size")).longValue(), "one colour per bus");
 
         // A real click on the road all runs share: a chooser lists them; the one picked is highlighted with its timetable.
-        // The whole map in the window: Selenium offsets from the centre of the element's visible part.
-        page.js("document.getElementById('map').scrollIntoView()");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> at = (Map<String, Object>) page.js("const m = window.xiaocheMap.map;"
-                + " const l = window.xiaocheMap.layers.routes.getLayers()[0];"
-                + " const pts = l.getLatLngs().map(x => m.latLngToContainerPoint(x)); let p = null, longest = -1;"
-                // The middle of the longest piece of the line: away from the stop and school markers at its ends.
+        // The middle of the longest piece of the first run's line: away from the stop and school markers at its ends.
+        page.pointerAt("(() => { const pts = window.xiaocheMap.layers.routes.getLayers()[0].getLatLngs()"
+                + ".map(x => m.latLngToContainerPoint(x)); let p = null, longest = -1;"
                 + " for (let i = 1; i < pts.length; i++) { const d = pts[i].distanceTo(pts[i - 1]);"
                 + "   if (d > longest) { longest = d; p = pts[i].add(pts[i - 1]).divideBy(2); } }"
-                + " const s = m.getSize(); return { x: p.x - s.x / 2, y: p.y - s.y / 2 };");
-        WebElement mapElement = page.browser.findElement(By.id("map"));
-        new Actions(page.browser).moveToElement(mapElement, (int) Math.round(((Number) at.get("x")).doubleValue()),
-                (int) Math.round(((Number) at.get("y")).doubleValue())).click().perform();
+                + " return p; })()").click().perform();
         page.await(10).until(d -> !d.findElements(By.cssSelector(".run-chooser button")).isEmpty());
         List<WebElement> choices = page.browser.findElements(By.cssSelector(".run-chooser button"));
         assertTrue(choices.size() >= 2, "overlapping runs offered: " + choices.size());

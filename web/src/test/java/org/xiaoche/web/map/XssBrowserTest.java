@@ -121,13 +121,7 @@ class XssBrowserTest {
         assertEquals(REGION, page.text("#region-name"));
         assertEquals(1L, page.count("schools"));
         // The pointer over the school (drawn in the map's tiles) shows its name as text in a tooltip.
-        page.js("document.getElementById('map').scrollIntoView()");
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> at = (java.util.Map<String, Object>) page.js("const m = window.xiaocheMap.map;"
-                + " const p = m.latLngToContainerPoint(window.xiaocheMap.layers.schools.getLayers()[0].getLatLng());"
-                + " const s = m.getSize(); return { x: p.x - s.x / 2, y: p.y - s.y / 2 };");
-        new org.openqa.selenium.interactions.Actions(page.browser).moveToElement(page.browser.findElement(By.id("map")),
-                (int) Math.round(((Number) at.get("x")).doubleValue()), (int) Math.round(((Number) at.get("y")).doubleValue())).perform();
+        page.pointerAt("m.latLngToContainerPoint(window.xiaocheMap.layers.schools.getLayers()[0].getLatLng())").perform();
         page.await(10).until(d -> !d.findElements(By.cssSelector(".leaflet-tooltip")).isEmpty());
         assertEquals(SCHOOL, page.js("return document.querySelector('.leaflet-tooltip').textContent"), "the school's name as text in its tooltip");
         assertEquals(LANE, page.js("const l = window.xiaocheMap.layers.droppedBusRoads.getLayers()[0]; l.openTooltip();"
